@@ -1,0 +1,30 @@
+package com.chroniccare.core;
+
+import java.util.Map;
+
+/** Accounts of patients and staff: WeChat and console log-in, profiles, PIPL export and deletion. */
+public interface AccountsApi {
+
+    /** Finds or creates the account of a WeChat user; an invite code binds a staff account or joins a care team. */
+    LoginResult loginWithWeChat(String openid, String inviteCode);
+
+    UserAccount staffLogin(String username, String password);
+
+    void setCredentials(long userId, String username, String password);
+
+    UserAccount get(long userId);
+
+    UserAccount updateProfile(long userId, ProfileUpdate update);
+
+    /** Stores the phone number encrypted; it is never returned in plain text except in the owner's export. */
+    void savePhone(long userId, String phoneNumber);
+
+    /** Everything held about a patient, for PIPL access and portability. */
+    Map<String, Object> export(long userId);
+
+    /** Erases a patient's health data and anonymises the account; publishes {@link PatientDeleted}. */
+    void delete(long userId);
+
+    /** Creates the configured first admin if no account has that username yet. */
+    void ensureAdmin(String username, String password);
+}

@@ -1,0 +1,4 @@
+package com.chroniccare.core;
+
+public record LoginResult(UserAccount user, boolean newUser) {
+}

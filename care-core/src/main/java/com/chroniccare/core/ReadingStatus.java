@@ -1,0 +1,5 @@
+package com.chroniccare.core;
+
+public enum ReadingStatus {
+    CREATED, DUPLICATE, REJECTED
+}

@@ -1,0 +1,27 @@
+package com.chroniccare.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Glucose and blood-pressure readings of a patient. */
+public interface ReadingsApi {
+
+    /** Most readings one request may carry: a long offline stretch syncs in several requests. */
+    int MAX_BATCH = 500;
+
+    /**
+     * Checks and stores a batch. Each reading gets its own outcome, in order; a rejected reading never affects its
+     * neighbours, and each stored reading is published as {@link ReadingRecorded} in the same transaction.
+     */
+    List<ReadingOutcome> record(long patientId, List<ReadingInput> readings);
+
+    Page<Reading> list(long patientId, ReadingQuery query);
+
+    Reading get(long patientId, long readingId);
+
+    Optional<Reading> latest(long patientId, ReadingType type);
+
+    ReadingSummary summary(long patientId, int days);
+
+    void delete(long actorId, long patientId, long readingId);
+}

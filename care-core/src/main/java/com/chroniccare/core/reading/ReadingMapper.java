@@ -1,0 +1,57 @@
+package com.chroniccare.core.reading;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import com.chroniccare.core.ReadingType;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface ReadingMapper extends BaseMapper<ReadingDO> {
+
+    @Select("<script>SELECT id, client_id, content_hash FROM core_reading WHERE patient_id = #{patientId}"
+            + " AND client_id IN <foreach item='c' collection='clientIds' open='(' separator=',' close=')'>#{c}</foreach>"
+            + "</script>")
+    List<ReadingDO> byClientIds(long patientId, Collection<String> clientIds);
+
+    /** Newest first; the cursor is the (measured_at, id) of the last row of the previous page. */
+    @Select("<script>SELECT * FROM core_reading WHERE patient_id = #{patientId} AND deleted_at IS NULL"
+            + "<if test='type != null'> AND type = #{type}</if>"
+            + "<if test='from != null'> AND measured_at &gt;= #{from}</if>"
+            + "<if test='to != null'> AND measured_at &lt; #{to}</if>"
+            + "<if test='afterAt != null'> AND (measured_at &lt; #{afterAt} OR (measured_at = #{afterAt} AND id &lt; #{afterId}))</if>"
+            + " ORDER BY measured_at DESC, id DESC LIMIT #{limit}</script>")
+    List<ReadingDO> page(long patientId, ReadingType type, Instant from, Instant to, Instant afterAt, Long afterId,
+                         int limit);
+
+    @Select("SELECT * FROM core_reading WHERE id = #{id} AND patient_id = #{patientId} AND deleted_at IS NULL")
+    ReadingDO active(long patientId, long id);
+
+    @Select("SELECT * FROM core_reading WHERE patient_id = #{patientId} AND deleted_at IS NULL ORDER BY measured_at, id")
+    List<ReadingDO> allOf(long patientId);
+
+    @Select("SELECT COUNT(*) AS n, AVG(CASE WHEN glucose_flag IS NULL THEN glucose_mmol END) AS mean,"
+            + " MIN(glucose_mmol) AS mn, MAX(glucose_mmol) AS mx,"
+            + " SUM(CASE WHEN glucose_flag IS NULL AND glucose_mmol BETWEEN 3.9 AND 10.0 THEN 1 ELSE 0 END) AS in_range"
+            + " FROM core_reading WHERE patient_id = #{patientId} AND type = 'GLUCOSE' AND deleted_at IS NULL"
+            + " AND measured_at >= #{since}")
+    Map<String, Object> glucoseStats(long patientId, Instant since);
+
+    @Select("SELECT COUNT(*) AS n, AVG(systolic) AS sys, AVG(diastolic) AS dia, AVG(pulse) AS pulse"
+            + " FROM core_reading WHERE patient_id = #{patientId} AND type = 'BLOOD_PRESSURE' AND deleted_at IS NULL"
+            + " AND measured_at >= #{since}")
+    Map<String, Object> bloodPressureStats(long patientId, Instant since);
+
+    @Update("UPDATE core_reading SET deleted_at = #{at} WHERE id = #{id} AND patient_id = #{patientId}"
+            + " AND deleted_at IS NULL")
+    int softDelete(long patientId, long id, Instant at);
+
+    @Delete("DELETE FROM core_reading WHERE patient_id = #{patientId}")
+    int eraseAll(long patientId);
+}

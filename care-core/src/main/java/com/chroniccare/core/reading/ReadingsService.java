@@ -1,0 +1,285 @@
+package com.chroniccare.core.reading;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.chroniccare.core.AuditApi;
+import com.chroniccare.core.CareException;
+import com.chroniccare.core.ConsentApi;
+import com.chroniccare.core.ConsentScope;
+import com.chroniccare.core.GlucoseContext;
+import com.chroniccare.core.MeterFlag;
+import com.chroniccare.core.Page;
+import com.chroniccare.core.Problem;
+import com.chroniccare.core.ProblemCode;
+import com.chroniccare.core.Reading;
+import com.chroniccare.core.ReadingInput;
+import com.chroniccare.core.ReadingOutcome;
+import com.chroniccare.core.ReadingQuery;
+import com.chroniccare.core.ReadingRecorded;
+import com.chroniccare.core.ReadingSource;
+import com.chroniccare.core.ReadingStatus;
+import com.chroniccare.core.ReadingSummary;
+import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingsApi;
+import com.chroniccare.core.Symptom;
+import com.chroniccare.core.Violation;
+import com.chroniccare.core.config.CoreProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+public class ReadingsService implements ReadingsApi {
+
+    private static final Set<Integer> SUMMARY_DAYS = Set.of(7, 30);
+
+    private final ReadingMapper mapper;
+    private final ConsentApi consents;
+    private final AuditApi audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ReadingChecker checker;
+    private final Duration lateAfter;
+    private final TransactionTemplate tx;
+
+    ReadingsService(ReadingMapper mapper, ConsentApi consents, AuditApi audit, ApplicationEventPublisher events,
+                    Clock clock, CoreProperties properties, PlatformTransactionManager transactions) {
+        this.mapper = mapper;
+        this.consents = consents;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.checker = new ReadingChecker(properties.readings());
+        this.lateAfter = properties.readings().lateAfter();
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public List<ReadingOutcome> record(long patientId, List<ReadingInput> readings) {
+        if (readings.isEmpty() || readings.size() > MAX_BATCH) {
+            throw CareException.invalid(Violation.of("readings", "SIZE", "reading.batch-size", MAX_BATCH));
+        }
+        consents.require(patientId, ConsentScope.HEALTH_DATA);
+        try {
+            return tx.execute(status -> store(patientId, readings));
+        } catch (DuplicateKeyException raced) {
+            // A retry of the same batch committed first; the second pass sees its rows and answers DUPLICATE.
+            return tx.execute(status -> store(patientId, readings));
+        }
+    }
+
+    private List<ReadingOutcome> store(long patientId, List<ReadingInput> inputs) {
+        Instant now = clock.instant();
+        Map<String, ReadingDO> stored = new HashMap<>();
+        List<String> clientIds = inputs.stream().map(ReadingInput::clientId)
+                .filter(id -> id != null && ReadingChecker.CLIENT_ID.matcher(id).matches()).distinct().toList();
+        if (!clientIds.isEmpty()) {
+            mapper.byClientIds(patientId, clientIds).forEach(row -> stored.put(row.clientId, row));
+        }
+        List<ReadingOutcome> outcomes = new ArrayList<>(inputs.size());
+        int created = 0;
+        for (ReadingInput in : inputs) {
+            Problem problem = checker.check(in, now);
+            if (problem != null) {
+                outcomes.add(ReadingOutcome.rejected(in.clientId(), problem));
+                continue;
+            }
+            ReadingDO row = toRow(patientId, in, now);
+            ReadingDO earlier = stored.get(in.clientId());
+            if (earlier == null) {
+                mapper.insert(row);
+                stored.put(row.clientId, row);
+                events.publishEvent(new ReadingRecorded(toReading(row)));
+                outcomes.add(new ReadingOutcome(in.clientId(), ReadingStatus.CREATED, row.id, null));
+                created++;
+            } else if (earlier.contentHash.equals(row.contentHash)) {
+                outcomes.add(new ReadingOutcome(in.clientId(), ReadingStatus.DUPLICATE, earlier.id, null));
+            } else {
+                outcomes.add(ReadingOutcome.rejected(in.clientId(), new Problem(ProblemCode.READING_CONFLICT,
+                        "reading.client-id-conflict", List.of(earlier.id), List.of(
+                        Violation.of("clientId", "CONFLICT", "reading.client-id-conflict", earlier.id)))));
+            }
+        }
+        if (created > 0) {
+            audit.record(patientId, patientId, "READINGS_RECORDED", created + " reading(s)");
+        }
+        return outcomes;
+    }
+
+    @Override
+    public Page<Reading> list(long patientId, ReadingQuery q) {
+        Cursor after = Cursor.decode(q.after());
+        List<ReadingDO> rows = mapper.page(patientId, q.type(), q.from(), q.to(),
+                after == null ? null : after.measuredAt, after == null ? null : after.id, q.limit() + 1);
+        boolean more = rows.size() > q.limit();
+        List<ReadingDO> page = more ? rows.subList(0, q.limit()) : rows;
+        String next = more ? new Cursor(page.get(page.size() - 1).measuredAt, page.get(page.size() - 1).id).encode() : null;
+        return new Page<>(page.stream().map(ReadingsService::toReading).toList(), next);
+    }
+
+    @Override
+    public Reading get(long patientId, long readingId) {
+        ReadingDO row = mapper.active(patientId, readingId);
+        if (row == null) {
+            throw CareException.notFound();
+        }
+        return toReading(row);
+    }
+
+    @Override
+    public Optional<Reading> latest(long patientId, ReadingType type) {
+        return mapper.page(patientId, type, null, null, null, null, 1).stream().findFirst().map(ReadingsService::toReading);
+    }
+
+    @Override
+    public ReadingSummary summary(long patientId, int days) {
+        if (!SUMMARY_DAYS.contains(days)) {
+            throw CareException.invalid(Violation.of("days", "INVALID", "reading.summary-days"));
+        }
+        Instant since = clock.instant().minus(days, ChronoUnit.DAYS);
+        Map<String, Object> g = lowerKeys(mapper.glucoseStats(patientId, since));
+        Map<String, Object> bp = lowerKeys(mapper.bloodPressureStats(patientId, since));
+        long glucoseCount = number(g.get("n")).longValue();
+        BigDecimal inRange = number(g.get("in_range"));
+        BigDecimal tir = glucoseCount == 0 ? null
+                : inRange.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(glucoseCount), 1, RoundingMode.HALF_UP);
+        return new ReadingSummary(days,
+                new ReadingSummary.Glucose(glucoseCount, scaled(g.get("mean"), 2), scaled(g.get("mn"), 2),
+                        scaled(g.get("mx"), 2), tir),
+                new ReadingSummary.BloodPressure(number(bp.get("n")).longValue(), scaled(bp.get("sys"), 1),
+                        scaled(bp.get("dia"), 1), scaled(bp.get("pulse"), 1)));
+    }
+
+    @Override
+    @Transactional
+    public void delete(long actorId, long patientId, long readingId) {
+        if (mapper.softDelete(patientId, readingId, clock.instant()) == 0) {
+            throw CareException.notFound();
+        }
+        audit.record(actorId, patientId, "READING_DELETED", "reading " + readingId);
+    }
+
+    /** Every reading of a patient, oldest first, for their data export. */
+    public List<Reading> allOf(long patientId) {
+        return mapper.allOf(patientId).stream().map(ReadingsService::toReading).toList();
+    }
+
+    /** Erases a patient's readings for good, as part of deleting their account. */
+    public void eraseAll(long patientId) {
+        mapper.eraseAll(patientId);
+    }
+
+    private ReadingDO toRow(long patientId, ReadingInput in, Instant now) {
+        ReadingDO row = new ReadingDO();
+        row.patientId = patientId;
+        row.clientId = in.clientId();
+        row.type = in.type();
+        row.measuredAt = in.measuredAt().truncatedTo(ChronoUnit.MILLIS);
+        row.receivedAt = now;
+        row.lateBackfill = Duration.between(row.measuredAt, now).compareTo(lateAfter) > 0;
+        row.source = in.source() == null ? ReadingSource.MANUAL : in.source();
+        row.note = in.note();
+        Set<Symptom> symptoms = in.symptoms() == null || in.symptoms().isEmpty() ? Set.of() : EnumSet.copyOf(in.symptoms());
+        row.symptoms = symptoms.isEmpty() ? null : symptoms.stream().map(Enum::name).collect(Collectors.joining(","));
+        if (in.type() == ReadingType.GLUCOSE) {
+            ReadingInput.Glucose g = in.glucose();
+            ReadingChecker.MeterRange range = ReadingChecker.MeterRange.of(g.unit());
+            BigDecimal censored = g.flag() == MeterFlag.LO ? range.low : g.flag() == MeterFlag.HI ? range.high : null;
+            row.glucoseUnit = g.unit();
+            row.glucoseValue = g.value() != null ? g.value() : censored;
+            row.glucoseMmol = g.unit().toMmol(censored != null ? censored : g.value());
+            row.glucoseContext = g.context() == null ? GlucoseContext.RANDOM : g.context();
+            row.glucoseFlag = g.flag();
+        } else {
+            row.systolic = in.bloodPressure().systolic();
+            row.diastolic = in.bloodPressure().diastolic();
+            row.pulse = in.bloodPressure().pulse();
+        }
+        row.contentHash = contentHash(row);
+        return row;
+    }
+
+    /** Hash of what the patient measured (not when it arrived), to tell a resend from a different reading. */
+    private static String contentHash(ReadingDO r) {
+        String canonical = String.join("|", Arrays.asList(r.type.name(), String.valueOf(r.measuredAt.toEpochMilli()),
+                r.glucoseValue == null ? "" : r.glucoseValue.stripTrailingZeros().toPlainString(),
+                Objects.toString(r.glucoseUnit, ""), Objects.toString(r.glucoseContext, ""),
+                Objects.toString(r.glucoseFlag, ""), Objects.toString(r.systolic, ""),
+                Objects.toString(r.diastolic, ""), Objects.toString(r.pulse, ""),
+                Objects.toString(r.symptoms, ""), r.source.name(), Objects.toString(r.note, "")));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Reading toReading(ReadingDO r) {
+        Set<Symptom> symptoms = r.symptoms == null ? Set.of() : Arrays.stream(r.symptoms.split(","))
+                .map(Symptom::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Symptom.class)));
+        return new Reading(r.id, r.patientId, r.clientId, r.type, r.measuredAt, r.receivedAt,
+                Boolean.TRUE.equals(r.lateBackfill), r.glucoseMmol, r.glucoseValue, r.glucoseUnit, r.glucoseContext,
+                r.glucoseFlag, r.systolic, r.diastolic, r.pulse, symptoms, r.source, r.note);
+    }
+
+    private static Map<String, Object> lowerKeys(Map<String, Object> row) {
+        Map<String, Object> lower = new HashMap<>();
+        if (row != null) {
+            row.forEach((k, v) -> lower.put(k.toLowerCase(), v));
+        }
+        return lower;
+    }
+
+    private static BigDecimal number(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    }
+
+    private static BigDecimal scaled(Object value, int scale) {
+        return value == null ? null : number(value).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    /** Opaque keyset cursor: base64url of "epochMillis:id" of the last row returned. */
+    private record Cursor(Instant measuredAt, long id) {
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (measuredAt.toEpochMilli() + ":" + id).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static Cursor decode(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
+                return new Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), Long.parseLong(parts[1]));
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw CareException.invalid(Violation.of("cursor", "INVALID", "page.cursor-invalid"));
+            }
+        }
+    }
+}

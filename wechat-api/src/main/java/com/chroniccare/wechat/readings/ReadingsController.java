@@ -1,0 +1,135 @@
+package com.chroniccare.wechat.readings;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import com.chroniccare.core.CareException;
+import com.chroniccare.core.GlucoseContext;
+import com.chroniccare.core.GlucoseUnit;
+import com.chroniccare.core.MeterFlag;
+import com.chroniccare.core.Page;
+import com.chroniccare.core.Problem;
+import com.chroniccare.core.ReadingInput;
+import com.chroniccare.core.ReadingOutcome;
+import com.chroniccare.core.ReadingSource;
+import com.chroniccare.core.ReadingStatus;
+import com.chroniccare.core.ReadingSummary;
+import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingsApi;
+import com.chroniccare.core.Symptom;
+import com.chroniccare.core.Violation;
+import com.chroniccare.wechat.security.CurrentUser;
+import com.chroniccare.wechat.web.JsonErrors;
+import com.chroniccare.wechat.web.Problems;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+@RestController
+@RequestMapping("/api/v1/readings")
+class ReadingsController {
+
+    private final ReadingsApi readings;
+    private final ObjectMapper json;
+    private final Problems problems;
+
+    ReadingsController(ReadingsApi readings, ObjectMapper json, Problems problems) {
+        this.readings = readings;
+        this.json = json;
+        this.problems = problems;
+    }
+
+    /** One submitted reading as JSON; parsed one by one so a malformed reading rejects only itself. */
+    record ReadingPayload(String clientId, ReadingType type, Instant measuredAt, GlucosePayload glucose,
+                          BloodPressurePayload bloodPressure, Set<Symptom> symptoms, ReadingSource source, String note) {
+
+        ReadingInput toInput() {
+            return new ReadingInput(clientId, type, measuredAt,
+                    glucose == null ? null : new ReadingInput.Glucose(glucose.value, glucose.unit, glucose.context, glucose.flag),
+                    bloodPressure == null ? null : new ReadingInput.BloodPressure(bloodPressure.systolic,
+                            bloodPressure.diastolic, bloodPressure.pulse),
+                    symptoms, source, note);
+        }
+    }
+
+    record GlucosePayload(BigDecimal value, GlucoseUnit unit, GlucoseContext context, MeterFlag flag) {
+    }
+
+    record BloodPressurePayload(Integer systolic, Integer diastolic, Integer pulse) {
+    }
+
+    record Result(String clientId, ReadingStatus status, String readingId, Map<String, Object> problem) {
+    }
+
+    record BatchResponse(List<Result> results) {
+    }
+
+    @PostMapping
+    BatchResponse record(@AuthenticationPrincipal CurrentUser me, @RequestBody JsonNode body, Locale locale) {
+        JsonNode items = body.path("readings");
+        if (!items.isArray() || items.isEmpty() || items.size() > ReadingsApi.MAX_BATCH) {
+            throw CareException.invalid(Violation.of("readings", "SIZE", "reading.batch-size", ReadingsApi.MAX_BATCH));
+        }
+        // Parse each reading on its own; only the parsable ones go to the domain, results keep request order.
+        List<ReadingOutcome> outcomes = new ArrayList<>(items.size());
+        List<ReadingInput> parsed = new ArrayList<>(items.size());
+        List<Integer> parsedAt = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            try {
+                parsed.add(json.treeToValue(item, ReadingPayload.class).toInput());
+                parsedAt.add(outcomes.size());
+                outcomes.add(null);
+            } catch (DatabindException e) {
+                String clientId = item.path("clientId").isString() ? item.path("clientId").asString() : null;
+                outcomes.add(ReadingOutcome.rejected(clientId, Problem.invalid(List.of(JsonErrors.violation(e)))));
+            }
+        }
+        if (!parsed.isEmpty()) {
+            List<ReadingOutcome> stored = readings.record(me.id(), parsed);
+            for (int i = 0; i < stored.size(); i++) {
+                outcomes.set(parsedAt.get(i), stored.get(i));
+            }
+        }
+        return new BatchResponse(outcomes.stream().map(o -> new Result(o.clientId(), o.status(),
+                o.readingId() == null ? null : String.valueOf(o.readingId()),
+                o.problem() == null ? null : problems.body(o.problem(), locale))).toList());
+    }
+
+    @GetMapping
+    Page<ReadingView> list(@AuthenticationPrincipal CurrentUser me, @Valid ReadingListParams params) {
+        return readings.list(me.id(), params.toQuery()).map(ReadingView::from);
+    }
+
+    @GetMapping("/summary")
+    ReadingSummary summary(@AuthenticationPrincipal CurrentUser me, @RequestParam(defaultValue = "7") int days) {
+        return readings.summary(me.id(), days);
+    }
+
+    @GetMapping("/{id}")
+    ReadingView get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        return ReadingView.from(readings.get(me.id(), id));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        readings.delete(me.id(), me.id(), id);
+        return ResponseEntity.noContent().build();
+    }
+}
