@@ -46,6 +46,7 @@ import com.chroniccare.core.Violation;
 import com.chroniccare.core.config.CoreProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReadingsService implements ReadingsApi {
 
     private static final Set<Integer> SUMMARY_DAYS = Set.of(7, 30);
+    private static final int MAX_ATTEMPTS = 3;
 
     private final ReadingMapper mapper;
     private final ConsentApi consents;
@@ -83,11 +85,16 @@ public class ReadingsService implements ReadingsApi {
             throw CareException.invalid(Violation.of("readings", "SIZE", "reading.batch-size", MAX_BATCH));
         }
         consents.require(patientId, ConsentScope.HEALTH_DATA);
-        try {
-            return tx.execute(status -> store(patientId, readings));
-        } catch (DuplicateKeyException raced) {
-            // A retry of the same batch committed first; the second pass sees its rows and answers DUPLICATE.
-            return tx.execute(status -> store(patientId, readings));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> store(patientId, readings));
+            } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
+                // A resend of the same batch raced this one (weak networks retry). Run again: the rows the other
+                // request committed are then found and answered as DUPLICATE.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw raced;
+                }
+            }
         }
     }
 

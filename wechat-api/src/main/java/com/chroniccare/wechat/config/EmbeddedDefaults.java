@@ -17,7 +17,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Fills in the embedded default for each part whose standard property is absent, so the same build runs on a bare
+ * Fills in the embedded default for each part whose standard property is absent or blank, so the same build runs on a bare
  * machine (H2 in a file, embedded Redis, the WeChat sandbox) or on real MySQL, Redis and WeChat. Never in prod.
  */
 public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
@@ -31,25 +31,31 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
         }
         Path dataDir = Path.of(env.getProperty("care.embedded.data-dir", "./data")).toAbsolutePath().normalize();
         Map<String, Object> defaults = new HashMap<>();
-        if (!env.containsProperty("spring.datasource.url")) {
+        if (absent(env, "spring.datasource.url")) {
             defaults.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("care")
                     + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE");
             defaults.put("spring.datasource.username", "sa");
             defaults.put("spring.datasource.password", "");
         }
-        if (!env.containsProperty("spring.data.redis.host") && !env.containsProperty("spring.data.redis.url")) {
+        if (absent(env, "spring.data.redis.host") && absent(env, "spring.data.redis.url")) {
             int port = freePort();
             defaults.put("spring.data.redis.host", "127.0.0.1");
             defaults.put("spring.data.redis.port", port);
             defaults.put("care.embedded.redis-port", port);
         }
-        if (!env.containsProperty("care.wechat.api-host-url")) {
+        if (absent(env, "care.wechat.api-host-url")) {
             defaults.put("care.wechat.sandbox.enabled", true);
         }
-        if (!env.containsProperty("care.crypto.phone-key")) {
+        if (absent(env, "care.crypto.phone-key")) {
             defaults.put("care.crypto.phone-key", localKey(dataDir.resolve("phone.key")));
         }
-        env.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+        // First, so that a property set but left blank (an unset environment variable) also means "embedded".
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE, defaults));
+    }
+
+    private static boolean absent(ConfigurableEnvironment env, String key) {
+        String value = env.getProperty(key);
+        return value == null || value.isBlank();
     }
 
     @Override
