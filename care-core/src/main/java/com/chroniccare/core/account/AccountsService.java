@@ -155,7 +155,7 @@ class AccountsService implements AccountsApi {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public Map<String, Object> export(long userId) {
         UserDO user = activeUser(userId);
         Map<String, Object> export = new LinkedHashMap<>();

@@ -45,18 +45,13 @@ import com.chroniccare.core.Symptom;
 import com.chroniccare.core.Violation;
 import com.chroniccare.core.config.CoreProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 public class ReadingsService implements ReadingsApi {
 
     private static final Set<Integer> SUMMARY_DAYS = Set.of(7, 30);
-    private static final int MAX_ATTEMPTS = 3;
 
     private final ReadingMapper mapper;
     private final ConsentApi consents;
@@ -65,10 +60,9 @@ public class ReadingsService implements ReadingsApi {
     private final Clock clock;
     private final ReadingChecker checker;
     private final Duration lateAfter;
-    private final TransactionTemplate tx;
 
     ReadingsService(ReadingMapper mapper, ConsentApi consents, AuditApi audit, ApplicationEventPublisher events,
-                    Clock clock, CoreProperties properties, PlatformTransactionManager transactions) {
+                    Clock clock, CoreProperties properties) {
         this.mapper = mapper;
         this.consents = consents;
         this.audit = audit;
@@ -76,26 +70,20 @@ public class ReadingsService implements ReadingsApi {
         this.clock = clock;
         this.checker = new ReadingChecker(properties.readings());
         this.lateAfter = properties.readings().lateAfter();
-        this.tx = new TransactionTemplate(transactions);
     }
 
     @Override
+    @Transactional
     public List<ReadingOutcome> record(long patientId, List<ReadingInput> readings) {
         if (readings.isEmpty() || readings.size() > MAX_BATCH) {
             throw CareException.invalid(Violation.of("readings", "SIZE", "reading.batch-size", MAX_BATCH));
         }
+        // Weak networks resend whole batches, sometimes while the first attempt is still running. Serialising one
+        // patient's batches makes the resend wait and then find every reading as a DUPLICATE, instead of racing it.
+        // The lock comes before any other read, so this transaction's snapshot includes what the other committed.
+        mapper.lockPatient(patientId);
         consents.require(patientId, ConsentScope.HEALTH_DATA);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> store(patientId, readings));
-            } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
-                // A resend of the same batch raced this one (weak networks retry). Run again: the rows the other
-                // request committed are then found and answered as DUPLICATE.
-                if (attempt == MAX_ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
+        return store(patientId, readings);
     }
 
     private List<ReadingOutcome> store(long patientId, List<ReadingInput> inputs) {

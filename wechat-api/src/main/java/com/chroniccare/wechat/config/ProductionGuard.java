@@ -16,10 +16,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
 
+    private static final List<String> REQUIRED = List.of("care.bootstrap.admin-username", "spring.datasource.url",
+            "spring.data.redis.host");
     private static final List<String> SECRETS = List.of("care.wechat.app-id", "care.wechat.secret",
             "care.wechat.callback-token", "care.wechat.callback-aes-key", "care.crypto.phone-key",
-            "care.bootstrap.admin-username", "care.bootstrap.admin-password", "spring.datasource.url",
-            "spring.datasource.password", "spring.data.redis.host");
+            "care.bootstrap.admin-password", "spring.datasource.password");
     private static final Set<String> PLACEHOLDERS = Set.of("change-me", "changeme", "demo", "sandbox", "password",
             "secret", "admin", "test");
 
@@ -32,9 +33,14 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
         if (env.getProperty("care.wechat.sandbox.enabled", Boolean.class, false)) {
             problems.add("care.wechat.sandbox.enabled must be false in prod");
         }
+        for (String key : REQUIRED) {
+            if (env.getProperty(key, "").isBlank()) {
+                problems.add(key + " is not set");
+            }
+        }
         for (String key : SECRETS) {
-            String value = env.getProperty(key);
-            if (value == null || value.isBlank()) {
+            String value = env.getProperty(key, "");
+            if (value.isBlank()) {
                 problems.add(key + " is not set");
             } else if (isPlaceholder(value)) {
                 problems.add(key + " is still a placeholder value");

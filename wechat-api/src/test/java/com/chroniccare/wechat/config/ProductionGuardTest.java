@@ -23,7 +23,7 @@ class ProductionGuardTest {
         p.put("care.wechat.callback-token", "Kq7vN2pX9rT4");
         p.put("care.wechat.callback-aes-key", "Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg");
         p.put("care.crypto.phone-key", "q6m0yWlq6X7bq2z7f2oQ1m3m0i8oK3Zb6kq1u5n3p0E=");
-        p.put("care.bootstrap.admin-username", "ops-lead");
+        p.put("care.bootstrap.admin-username", "admin");
         p.put("care.bootstrap.admin-password", "Vx8#kq2!Lm4pRt7w");
         p.put("spring.datasource.url", "jdbc:mysql://db:3306/care");
         p.put("spring.datasource.password", "s3cr3t-db-pass-91");

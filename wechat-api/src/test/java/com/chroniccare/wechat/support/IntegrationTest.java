@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.password=",
         "spring.data.redis.host=${it.redis.host:}",
         "care.embedded.data-dir=target/it-data",
-        "care.demo.seed=false"})
+        "care.demo.seed=false",
+        // Every test client is 127.0.0.1 and CI shares one Redis; AuthIT exercises the limiter per client instead.
+        "care.auth.logins-per-minute=100000"})
 public @interface IntegrationTest {
 }
