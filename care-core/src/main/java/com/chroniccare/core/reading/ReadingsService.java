@@ -95,7 +95,6 @@ public class ReadingsService implements ReadingsApi {
             mapper.byClientIds(patientId, clientIds).forEach(row -> stored.put(row.clientId, row));
         }
         List<ReadingOutcome> outcomes = new ArrayList<>(inputs.size());
-        int created = 0;
         for (ReadingInput in : inputs) {
             Problem problem = checker.check(in, now);
             if (problem != null) {
@@ -109,7 +108,6 @@ public class ReadingsService implements ReadingsApi {
                 stored.put(row.clientId, row);
                 events.publishEvent(new ReadingRecorded(toReading(row)));
                 outcomes.add(new ReadingOutcome(in.clientId(), ReadingStatus.CREATED, row.id, null));
-                created++;
             } else if (earlier.contentHash.equals(row.contentHash)) {
                 outcomes.add(new ReadingOutcome(in.clientId(), ReadingStatus.DUPLICATE, earlier.id, null));
             } else {
@@ -118,9 +116,8 @@ public class ReadingsService implements ReadingsApi {
                         Violation.of("clientId", "CONFLICT", "reading.client-id-conflict", earlier.id)))));
             }
         }
-        if (created > 0) {
-            audit.record(patientId, patientId, "READINGS_RECORDED", created + " reading(s)");
-        }
+        // No audit row here: a patient's own new reading is its own record (patient_id, received_at). Reads and
+        // changes by anyone, deletions and consent changes are audited.
         return outcomes;
     }
 
