@@ -14,6 +14,9 @@ public interface AccountsApi {
 
     UserAccount get(long userId);
 
+    /** The openid the user's WeChat is bound to, for subscribe messages; empty if none (or erased). */
+    java.util.Optional<String> wechatOpenid(long userId);
+
     UserAccount updateProfile(long userId, ProfileUpdate update);
 
     /** Stores the phone number encrypted; it is never returned in plain text except in the owner's export. */

@@ -31,4 +31,6 @@ public interface CareTeamsApi {
     boolean isResponsibleFor(long staffId, long patientId);
 
     List<Long> patientsOf(long staffId);
+
+    List<Long> patientsOfTeam(long teamId);
 }

@@ -131,6 +131,11 @@ class AccountsService implements AccountsApi {
     }
 
     @Override
+    public java.util.Optional<String> wechatOpenid(long userId) {
+        return java.util.Optional.ofNullable(users.active(userId)).map(u -> u.openid);
+    }
+
+    @Override
     @Transactional
     public UserAccount updateProfile(long userId, ProfileUpdate update) {
         UserDO user = activeUser(userId);

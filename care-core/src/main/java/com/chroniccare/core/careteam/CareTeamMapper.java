@@ -42,6 +42,9 @@ public interface CareTeamMapper extends BaseMapper<CareTeamDO> {
             + " WHERE p.patient_id = #{patientId} AND m.user_id = #{staffId}")
     int responsible(long staffId, long patientId);
 
+    @Select("SELECT patient_id FROM core_care_team_patient WHERE team_id = #{teamId} ORDER BY patient_id")
+    List<Long> patientsOfTeam(long teamId);
+
     @Select("SELECT p.patient_id FROM core_care_team_patient p JOIN core_care_team_member m ON m.team_id = p.team_id"
             + " WHERE m.user_id = #{staffId} ORDER BY p.patient_id")
     List<Long> patientsOf(long staffId);

@@ -148,6 +148,11 @@ public class CareTeamsService implements CareTeamsApi {
         return teams.patientsOf(staffId);
     }
 
+    @Override
+    public List<Long> patientsOfTeam(long teamId) {
+        return teams.patientsOfTeam(teamId);
+    }
+
     /** The team, if the actor belongs to it; otherwise 404, so team ids cannot be probed. */
     private CareTeamDO teamOfMember(long actorId, long teamId) {
         CareTeamDO team = teams.selectById(teamId);

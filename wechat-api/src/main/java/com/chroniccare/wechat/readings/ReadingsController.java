@@ -10,6 +10,10 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 
+import com.chroniccare.alerting.Advice;
+import com.chroniccare.alerting.AlertingApi;
+import com.chroniccare.alerting.ReadingAssessment;
+import com.chroniccare.alerting.Severity;
 import com.chroniccare.core.CareException;
 import com.chroniccare.core.GlucoseContext;
 import com.chroniccare.core.GlucoseUnit;
@@ -28,6 +32,7 @@ import com.chroniccare.core.Violation;
 import com.chroniccare.wechat.security.CurrentUser;
 import com.chroniccare.wechat.web.JsonErrors;
 import com.chroniccare.wechat.web.Problems;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -49,11 +54,16 @@ class ReadingsController {
     private final ReadingsApi readings;
     private final ObjectMapper json;
     private final Problems problems;
+    private final AlertingApi alerting;
+    private final MessageSource messages;
 
-    ReadingsController(ReadingsApi readings, ObjectMapper json, Problems problems) {
+    ReadingsController(ReadingsApi readings, ObjectMapper json, Problems problems, AlertingApi alerting,
+                       MessageSource messages) {
         this.readings = readings;
         this.json = json;
         this.problems = problems;
+        this.alerting = alerting;
+        this.messages = messages;
     }
 
     /** One submitted reading as JSON; parsed one by one so a malformed reading rejects only itself. */
@@ -75,7 +85,14 @@ class ReadingsController {
     record BloodPressurePayload(Integer systolic, Integer diastolic, Integer pulse) {
     }
 
-    record Result(String clientId, ReadingStatus status, String readingId, Map<String, Object> problem) {
+    record Result(String clientId, ReadingStatus status, String readingId, Map<String, Object> problem,
+                  List<RaisedAlert> alerts, AdviceDto advice) {
+    }
+
+    record RaisedAlert(String id, Severity severity, String rule) {
+    }
+
+    record AdviceDto(Advice code, String message) {
     }
 
     record BatchResponse(List<Result> results) {
@@ -107,9 +124,20 @@ class ReadingsController {
                 outcomes.set(parsedAt.get(i), stored.get(i));
             }
         }
-        return new BatchResponse(outcomes.stream().map(o -> new Result(o.clientId(), o.status(),
-                o.readingId() == null ? null : String.valueOf(o.readingId()),
-                o.problem() == null ? null : problems.body(o.problem(), locale))).toList());
+        return new BatchResponse(outcomes.stream().map(o -> result(me.id(), o, locale)).toList());
+    }
+
+    /** A stored reading is assessed at once, so the patient sees the advice and any alert it raised. */
+    private Result result(long patientId, ReadingOutcome o, Locale locale) {
+        if (o.readingId() == null) {
+            return new Result(o.clientId(), o.status(), null, problems.body(o.problem(), locale), null, null);
+        }
+        ReadingAssessment assessment = alerting.assess(patientId, o.readingId());
+        return new Result(o.clientId(), o.status(), String.valueOf(o.readingId()), null,
+                assessment.alerts().isEmpty() ? null : assessment.alerts().stream()
+                        .map(a -> new RaisedAlert(String.valueOf(a.alertId()), a.severity(), a.rule())).toList(),
+                assessment.advice() == null ? null : new AdviceDto(assessment.advice(),
+                        messages.getMessage("advice." + assessment.advice(), null, locale)));
     }
 
     @GetMapping

@@ -46,6 +46,7 @@ public final class WeChatSandbox {
     private final List<SentMessage> messages = new CopyOnWriteArrayList<>();
     private final AtomicLong msgIds = new AtomicLong(1_000_000);
     private final AtomicLong tokenFetches = new AtomicLong();
+    private final java.util.Deque<Integer> sendFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     /** A subscribe message as the sandbox received it. */
     public record SentMessage(long msgId, String toUser, String templateId, String page, String miniprogramState,
@@ -97,6 +98,13 @@ public final class WeChatSandbox {
 
     public List<SentMessage> messagesTo(String openid) {
         return messages.stream().filter(m -> m.toUser().equals(openid)).toList();
+    }
+
+    /** Makes the next {@code times} subscribe sends fail with WeChat error {@code errcode} (43101, 45009, -1, ...). */
+    public void failNextSends(int errcode, int times) {
+        for (int i = 0; i < times; i++) {
+            sendFailures.add(errcode);
+        }
     }
 
     /** How many access tokens were handed out: the service should share one across instances. */
@@ -169,6 +177,10 @@ public final class WeChatSandbox {
         }
         if (templateId == null || templateId.isBlank()) {
             return error(40037, "invalid template_id");
+        }
+        Integer failure = sendFailures.poll();
+        if (failure != null) {
+            return error(failure, "sandbox: injected failure");
         }
         long msgId = msgIds.incrementAndGet();
         Map<String, Object> data = request.has("data") ? GSON.fromJson(request.get("data"), Map.class) : Map.of();

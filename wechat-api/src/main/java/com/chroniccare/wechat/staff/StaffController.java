@@ -2,6 +2,7 @@ package com.chroniccare.wechat.staff;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,6 +11,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.chroniccare.alerting.AlertFamily;
+import com.chroniccare.alerting.AlertStatus;
+import com.chroniccare.alerting.AlertView;
+import com.chroniccare.alerting.AlertingApi;
+import com.chroniccare.alerting.Severity;
 import com.chroniccare.core.AccountsApi;
 import com.chroniccare.core.AuditApi;
 import com.chroniccare.core.CareException;
@@ -54,9 +60,11 @@ class StaffController {
     private final ConsentApi consents;
     private final ReadingsApi readings;
     private final AuditApi audit;
+    private final AlertingApi alerting;
 
     StaffController(CareTeamsApi teams, AccountsApi accounts, ConsentApi consents, ReadingsApi readings,
-                    AuditApi audit) {
+                    AuditApi audit, AlertingApi alerting) {
+        this.alerting = alerting;
         this.teams = teams;
         this.accounts = accounts;
         this.consents = consents;
@@ -123,21 +131,28 @@ class StaffController {
     }
 
     record PanelEntry(String patientId, String displayName, boolean sharing, ReadingView lastGlucose,
-                      ReadingView lastBloodPressure) {
+                      ReadingView lastBloodPressure, List<OpenAlert> openAlerts) {
     }
 
-    /** My panel: every patient of my teams with their latest readings (if they consented to sharing). */
+    record OpenAlert(String id, AlertFamily family, Severity severity, AlertStatus status, boolean review) {
+    }
+
+    /** My panel: every patient of my teams with latest readings and unresolved alerts (if sharing is consented). */
     @GetMapping("/patients")
     List<PanelEntry> panel(@AuthenticationPrincipal CurrentUser me) {
-        return teams.patientsOf(me.id()).stream().map(patientId -> {
+        List<Long> patients = teams.patientsOf(me.id());
+        Map<Long, List<AlertView>> alerts = alerting.unresolved(patients);
+        return patients.stream().map(patientId -> {
             UserAccount patient = accounts.get(patientId);
             if (!consents.hasConsented(patientId, ConsentScope.CARE_TEAM_SHARING)) {
-                return new PanelEntry(String.valueOf(patientId), patient.displayName(), false, null, null);
+                return new PanelEntry(String.valueOf(patientId), patient.displayName(), false, null, null, List.of());
             }
             audit.record(me.id(), patientId, "STAFF_VIEWED_PANEL", null);
             return new PanelEntry(String.valueOf(patientId), patient.displayName(), true,
                     readings.latest(patientId, ReadingType.GLUCOSE).map(ReadingView::from).orElse(null),
-                    readings.latest(patientId, ReadingType.BLOOD_PRESSURE).map(ReadingView::from).orElse(null));
+                    readings.latest(patientId, ReadingType.BLOOD_PRESSURE).map(ReadingView::from).orElse(null),
+                    alerts.get(patientId).stream().map(a -> new OpenAlert(String.valueOf(a.id()), a.family(),
+                            a.severity(), a.status(), a.review())).toList());
         }).toList();
     }
 

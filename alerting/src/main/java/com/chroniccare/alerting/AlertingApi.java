@@ -1,0 +1,58 @@
+package com.chroniccare.alerting;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.chroniccare.core.Page;
+
+/**
+ * Alerts for care teams. Every staff-facing call checks that the patient is on one of the caller's care teams and
+ * consented to sharing; otherwise the alert or patient does not exist for the caller (NOT_FOUND).
+ */
+public interface AlertingApi {
+
+    /** Evaluates a stored reading unless it already was (idempotent) and returns what it raised and the advice. */
+    ReadingAssessment assess(long patientId, long readingId);
+
+    Page<AlertView> list(long staffId, AlertQuery query);
+
+    AlertView get(long staffId, long alertId);
+
+    AlertView acknowledge(long staffId, long alertId);
+
+    AlertView resolve(long staffId, long alertId, String note);
+
+    /** 15, 30 or 60 minutes; no re-snooze while snoozed. */
+    AlertView snooze(long staffId, long alertId, int minutes);
+
+    List<DeliveryView> deliveries(long staffId, long alertId);
+
+    Silence silence(long staffId, long patientId, AlertFamily family, Instant until, String reason);
+
+    List<Silence> silences(long staffId, long patientId);
+
+    ThresholdSettings thresholds(long staffId, long patientId);
+
+    ThresholdSettings setThresholds(long staffId, long patientId, Thresholds thresholds, String reason);
+
+    TeamPolicy policy(long staffId, long teamId);
+
+    TeamPolicy setPolicy(long staffId, long teamId, TeamPolicy policy);
+
+    /** Unresolved alerts per patient, for the staff panel (callers have already checked access). */
+    Map<Long, List<AlertView>> unresolved(Collection<Long> patientIds);
+
+    /** True if the staff member may see this patient's alerts (their team, sharing consent given). */
+    boolean visibleTo(long staffId, long patientId);
+
+    /** The timer tick: expired confirmation holds, repeats, escalations, re-triggers and delivery retries. */
+    void runTimers();
+
+    /** Nudges patients who stopped measuring, then raises a care-team task. */
+    void checkMissedMeasurements();
+
+    /** Sends each care team its morning digest of warnings (P3) once the night is over. */
+    void sendMorningDigests();
+}

@@ -1,0 +1,103 @@
+package com.chroniccare.wechat.alerts;
+
+import java.time.Duration;
+
+import com.chroniccare.alerting.AlertingApi;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A few cluster-wide ticks in Quartz's clustered JDBC store: each runs on one instance at a time, and the timers
+ * themselves live in alert rows, so a restart or a dead instance loses nothing. Misfires fire once, not in a burst.
+ */
+@Configuration(proxyBeanMethods = false)
+class AlertJobs {
+
+    @DisallowConcurrentExecution
+    static class Timers implements Job {
+        private final AlertingApi alerting;
+
+        Timers(AlertingApi alerting) {
+            this.alerting = alerting;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            alerting.runTimers();
+        }
+    }
+
+    @DisallowConcurrentExecution
+    static class MissedMeasurements implements Job {
+        private final AlertingApi alerting;
+
+        MissedMeasurements(AlertingApi alerting) {
+            this.alerting = alerting;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            alerting.checkMissedMeasurements();
+        }
+    }
+
+    @DisallowConcurrentExecution
+    static class MorningDigest implements Job {
+        private final AlertingApi alerting;
+
+        MorningDigest(AlertingApi alerting) {
+            this.alerting = alerting;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            alerting.sendMorningDigests();
+        }
+    }
+
+    @Bean
+    JobDetail alertTimersJob() {
+        return JobBuilder.newJob(Timers.class).withIdentity("alert-timers").storeDurably().build();
+    }
+
+    @Bean
+    Trigger alertTimersTrigger(JobDetail alertTimersJob, @Value("${care.alerting.tick:10s}") Duration tick) {
+        return every(alertTimersJob, tick);
+    }
+
+    @Bean
+    JobDetail missedMeasurementsJob() {
+        return JobBuilder.newJob(MissedMeasurements.class).withIdentity("missed-measurements").storeDurably().build();
+    }
+
+    @Bean
+    Trigger missedMeasurementsTrigger(JobDetail missedMeasurementsJob) {
+        return every(missedMeasurementsJob, Duration.ofMinutes(15));
+    }
+
+    @Bean
+    JobDetail morningDigestJob() {
+        return JobBuilder.newJob(MorningDigest.class).withIdentity("morning-digest").storeDurably().build();
+    }
+
+    @Bean
+    Trigger morningDigestTrigger(JobDetail morningDigestJob) {
+        return every(morningDigestJob, Duration.ofMinutes(5));
+    }
+
+    private static Trigger every(JobDetail job, Duration period) {
+        return TriggerBuilder.newTrigger().forJob(job).withIdentity(job.getKey().getName())
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(period.toMillis())
+                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+}

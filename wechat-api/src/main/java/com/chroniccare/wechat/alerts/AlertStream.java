@@ -1,0 +1,109 @@
+package com.chroniccare.wechat.alerts;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.chroniccare.alerting.AlertChanged;
+import com.chroniccare.alerting.AlertView;
+import com.chroniccare.alerting.AlertingApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The care team's live alert stream. A staff member's browser may be connected to any instance, so alert changes
+ * fan out through a Redis channel; each instance forwards them to its own connections, filtered to the patients
+ * that connection may see. If Redis is unavailable, changes still reach this instance's connections.
+ */
+@Component
+class AlertStream implements MessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
+    static final String CHANNEL = "care:alert-changes";
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final Map<SseEmitter, Long> connections = new ConcurrentHashMap<>();
+    private final StringRedisTemplate redis;
+    private final AlertingApi alerting;
+    private final ObjectMapper json;
+
+    AlertStream(StringRedisTemplate redis, AlertingApi alerting, ObjectMapper json) {
+        this.redis = redis;
+        this.alerting = alerting;
+        this.json = json;
+    }
+
+    SseEmitter connect(long staffId) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+        connections.put(emitter, staffId);
+        emitter.onCompletion(() -> connections.remove(emitter));
+        emitter.onTimeout(() -> connections.remove(emitter));
+        emitter.onError(e -> connections.remove(emitter));
+        return emitter;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AlertChanged event) {
+        String payload = json.writeValueAsString(event.alert());
+        try {
+            redis.convertAndSend(CHANNEL, payload);
+        } catch (DataAccessException e) {
+            log.warn("alert fan-out unavailable, delivering to local connections only: {}", e.getMessage());
+            dispatch(event.alert());
+        }
+    }
+
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        dispatch(json.readValue(message.getBody(), AlertView.class));
+    }
+
+    private void dispatch(AlertView alert) {
+        connections.forEach((emitter, staffId) -> {
+            if (alerting.visibleTo(staffId, alert.patientId())) {
+                send(emitter, SseEmitter.event().name("alert").id(String.valueOf(alert.id())).data(AlertsController.AlertDto.from(alert)));
+            }
+        });
+    }
+
+    /** Keeps idle connections open through proxies. */
+    @Scheduled(fixedDelay = 20_000)
+    void heartbeat() {
+        connections.keySet().forEach(emitter -> send(emitter, SseEmitter.event().comment("keep-alive")));
+    }
+
+    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException e) {
+            connections.remove(emitter);
+        }
+    }
+
+
+    @Configuration(proxyBeanMethods = false)
+    static class Subscription {
+        @Bean
+        RedisMessageListenerContainer alertChanges(RedisConnectionFactory redis, AlertStream stream) {
+            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+            container.setConnectionFactory(redis);
+            container.addMessageListener(stream, new ChannelTopic(CHANNEL));
+            return container;
+        }
+    }
+}
