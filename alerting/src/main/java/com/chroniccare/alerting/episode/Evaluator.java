@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,19 +88,23 @@ class Evaluator {
         List<Finding> findings = RuleEngine.evaluate(r, t, earlier);
         Map<AlertFamily, Finding> byFamily = findings.stream().filter(f -> f.severity() != Severity.P4)
                 .collect(Collectors.toMap(Finding::family, Function.identity(),
-                        (a, b) -> a.severity().outranks(b.severity()) ? a : b));
+                        (a, b) -> a.severity().outranks(b.severity()) ? a : b, HashMap::new));
         Map<AlertFamily, AlertDO> open = alerts.unresolved(r.patientId()).stream()
-                .collect(Collectors.toMap(a -> a.family, Function.identity()));
+                .collect(Collectors.toMap(a -> a.family, Function.identity(), (a, b) -> a, HashMap::new));
         List<AlertDO> toPage = new ArrayList<>();
 
         if (!r.lateBackfill()) {
+            // A held alert is not confirmed by an in-range repeat, even if the session mean still looks high.
             Set<AlertFamily> cleared = RuleEngine.clears(r, t, earlier);
-            open.values().stream().filter(a -> cleared.contains(a.family) && !byFamily.containsKey(a.family))
-                    .forEach(a -> {
-                        lifecycle.resolve(a, null, a.status == AlertStatus.PENDING ? "NOT_CONFIRMED" : "AUTO",
-                                "reading " + r.id() + " back in range");
-                        lifecycle.save(a);
-                    });
+            for (AlertDO a : List.copyOf(open.values())) {
+                boolean pending = a.status == AlertStatus.PENDING;
+                if (cleared.contains(a.family) && (pending || !byFamily.containsKey(a.family))) {
+                    lifecycle.resolve(a, null, pending ? "NOT_CONFIRMED" : "AUTO", "reading " + r.id() + " back in range");
+                    lifecycle.save(a);
+                    open.remove(a.family);
+                    byFamily.remove(a.family);
+                }
+            }
         }
         for (Finding f : byFamily.values()) {
             AlertDO alert = open.get(f.family());

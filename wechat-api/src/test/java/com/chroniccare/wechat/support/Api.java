@@ -93,6 +93,12 @@ public final class Api {
     public record Patient(String code, String token, String id) {
     }
 
+    /** A JSON object as a map, to send back modified. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> json(JsonNode node) {
+        return JSON.convertValue(node, Map.class);
+    }
+
     public static String json(Object body) {
         return body instanceof String s ? s : JSON.writeValueAsString(body);
     }
