@@ -44,6 +44,7 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -245,7 +246,7 @@ class AlertService implements AlertingApi {
     }
 
     @Override
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public ThresholdSettings setThresholds(long staffId, long patientId, Thresholds thresholds, String reason) {
         requirePatient(staffId, patientId);
         settings.setThresholds(staffId, patientId, thresholds, reason);

@@ -27,6 +27,7 @@ import com.chroniccare.core.ReadingQuery;
 import com.chroniccare.core.ReadingsApi;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -63,6 +64,9 @@ class Evaluator {
         this.properties = properties;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        // Read committed: every read after the patient lock sees what a concurrent evaluation committed, and
+        // locking a patient row that does not exist yet takes no gap lock (two such inserts would deadlock).
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     private record Outcome(ReadingAssessment assessment, List<AlertDO> toPage) {
@@ -75,14 +79,13 @@ class Evaluator {
     }
 
     private Outcome evaluateLocked(Reading r) {
-        // Lock first: the snapshot read afterwards then includes what a concurrent evaluation just committed.
-        settings.ensure(r.patientId());
+        PatientStateDO state = settings.ensure(r.patientId());
         EvaluationDO done = evaluations.selectById(r.id());
         if (done != null) {
             return new Outcome(assessment(r.id(), done.advice), List.of());
         }
         Instant now = clock.instant();
-        Thresholds t = settings.thresholdsOf(patients.selectById(r.patientId()));
+        Thresholds t = settings.thresholdsOf(state);
         List<Reading> earlier = readings.list(r.patientId(), new ReadingQuery(r.type(),
                 r.measuredAt().minus(Duration.ofDays(7)), r.measuredAt(), null, HISTORY_LIMIT)).items();
         List<Finding> findings = RuleEngine.evaluate(r, t, earlier);

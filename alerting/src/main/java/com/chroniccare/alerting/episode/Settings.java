@@ -61,21 +61,10 @@ class Settings {
         patients.updateById(state);
     }
 
-    /** The patient's state row, created on first use; callers lock it to serialise work on one patient. */
+    /** The patient's state row, created on first use and locked until the transaction ends. */
     PatientStateDO ensure(long patientId) {
-        PatientStateDO state = patients.lock(patientId);
-        if (state == null) {
-            try {
-                PatientStateDO fresh = new PatientStateDO();
-                fresh.patientId = patientId;
-                fresh.missedLevel = 0;
-                patients.insert(fresh);
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                // Another evaluation created it first; the lock below waits for it.
-            }
-            state = patients.lock(patientId);
-        }
-        return state;
+        patients.lock(patientId);
+        return patients.selectById(patientId);
     }
 
     TeamPolicy policyOf(long teamId) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.chroniccare.alerting.AlertingApi;
 import org.quartz.DisallowConcurrentExecution;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -62,6 +63,34 @@ class AlertJobs {
         public void execute(JobExecutionContext context) {
             alerting.sendMorningDigests();
         }
+    }
+
+    /**
+     * Events whose listener failed (a deadlock victim, WeChat down mid-evaluation) are redelivered, not only after
+     * a restart: at-least-once delivery of ReadingRecorded is what makes every reading evaluated.
+     */
+    @DisallowConcurrentExecution
+    static class ResubmitEvents implements Job {
+        private final IncompleteEventPublications publications;
+
+        ResubmitEvents(IncompleteEventPublications publications) {
+            this.publications = publications;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            publications.resubmitIncompletePublicationsOlderThan(Duration.ofMinutes(1));
+        }
+    }
+
+    @Bean
+    JobDetail resubmitEventsJob() {
+        return JobBuilder.newJob(ResubmitEvents.class).withIdentity("resubmit-events").storeDurably().build();
+    }
+
+    @Bean
+    Trigger resubmitEventsTrigger(JobDetail resubmitEventsJob) {
+        return every(resubmitEventsJob, Duration.ofMinutes(1));
     }
 
     @Bean

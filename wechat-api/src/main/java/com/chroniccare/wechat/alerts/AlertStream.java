@@ -54,6 +54,8 @@ class AlertStream implements MessageListener {
         emitter.onCompletion(() -> connections.remove(emitter));
         emitter.onTimeout(() -> connections.remove(emitter));
         emitter.onError(e -> connections.remove(emitter));
+        // Sent at once so the client (and any proxy) sees the stream open before the first alert.
+        send(emitter, SseEmitter.event().comment("connected"));
         return emitter;
     }
 

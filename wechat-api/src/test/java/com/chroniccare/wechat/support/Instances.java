@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,10 +41,19 @@ public final class Instances {
 
     /** Properties go in as command-line arguments, so they override application.yml as deployment settings do. */
     public static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return start(properties, null);
+    }
+
+    /** An instance whose time is the given clock (shared by instances that must agree on it). */
+    public static ConfigurableApplicationContext start(Map<String, Object> properties, Clock clock) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", 0);
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(CareApplication.class).run(args);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CareApplication.class);
+        if (clock != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
+        return builder.run(args);
     }
 
     public static int port(ConfigurableApplicationContext context) {

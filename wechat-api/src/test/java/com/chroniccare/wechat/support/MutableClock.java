@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests move by hand, so timers (holds, repeats, escalation) are exercised without waiting. */
@@ -12,8 +13,9 @@ public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
+    /** Starts at {@code start} cut to milliseconds, the precision the database keeps. */
     public MutableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this.now = new AtomicReference<>(start.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public void advance(Duration duration) {
