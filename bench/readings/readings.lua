@@ -5,6 +5,13 @@ local batch = tonumber(os.getenv("BATCH") or "50")
 local tokens = {}
 for line in io.lines(os.getenv("TOKENS") or "tokens.txt") do tokens[#tokens + 1] = line end
 
+local pause = tonumber(os.getenv("DELAY_MS") or "0")
+
+-- With DELAY_MS each connection pauses between requests, to hold a background rate instead of saturating.
+function delay()
+  return pause
+end
+
 local counter = 0
 local thread_id = 0
 local ids = 0

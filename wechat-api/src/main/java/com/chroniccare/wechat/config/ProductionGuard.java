@@ -20,7 +20,8 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
             "spring.data.redis.host");
     private static final List<String> SECRETS = List.of("care.wechat.app-id", "care.wechat.secret",
             "care.wechat.callback-token", "care.wechat.callback-aes-key", "care.crypto.phone-key",
-            "care.bootstrap.admin-password", "spring.datasource.password");
+            "care.bootstrap.admin-password", "spring.datasource.password", "care.wechat.templates.alert",
+            "care.wechat.templates.patient-nudge");
     private static final Set<String> PLACEHOLDERS = Set.of("change-me", "changeme", "demo", "sandbox", "password",
             "secret", "admin", "test");
 

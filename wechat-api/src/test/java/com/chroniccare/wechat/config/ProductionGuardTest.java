@@ -28,6 +28,8 @@ class ProductionGuardTest {
         p.put("spring.datasource.url", "jdbc:mysql://db:3306/care");
         p.put("spring.datasource.password", "s3cr3t-db-pass-91");
         p.put("spring.data.redis.host", "redis");
+        p.put("care.wechat.templates.alert", "Jq3kV0xYw9aLrT5nB2mC7dE1fG4hI6jK8lM0nO2pQ4");
+        p.put("care.wechat.templates.patient-nudge", "Rt5yU7iO9pA1sD3fG5hJ7kL9zX1cV3bN5mQ7wE9rT1");
         return p;
     }
 
