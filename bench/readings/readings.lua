@@ -5,15 +5,16 @@ local batch = tonumber(os.getenv("BATCH") or "50")
 local tokens = {}
 for line in io.lines(os.getenv("TOKENS") or "tokens.txt") do tokens[#tokens + 1] = line end
 
-local pause = tonumber(os.getenv("DELAY_MS") or "0")
-
 -- With DELAY_MS each connection pauses between requests, to hold a background rate instead of saturating.
-function delay()
-  return pause
+-- (Defined only then: wrk stalls when delay() returns 0.)
+local pause = tonumber(os.getenv("DELAY_MS") or "0")
+if pause > 0 then
+  function delay()
+    return pause
+  end
 end
 
 local counter = 0
-local thread_id = 0
 local ids = 0
 
 function setup(thread)
@@ -21,10 +22,17 @@ function setup(thread)
   thread:set("thread_id", ids)
 end
 
+-- Runs in each thread after setup: a distinct random stream and run prefix, so no two requests (in this run or an
+-- earlier one) reuse a clientId and both threads do not walk the patients in step.
+function init(args)
+  math.randomseed(os.time() * 100 + thread_id)
+  run_prefix = string.format("%x%d", os.time(), thread_id)
+end
+
 local function reading(n)
   local t = os.time() - (n % 600)
   local at = os.date("!%Y-%m-%dT%H:%M:%SZ", t)
-  local id = string.format("b%d-%d-%d-%d", thread_id, counter, n, math.random(1, 1e9))
+  local id = string.format("b%s-%d-%d-%d", run_prefix, counter, n, math.random(1, 1e9))
   if n % 2 == 0 then
     return string.format('{"clientId":"%s","type":"GLUCOSE","measuredAt":"%s","glucose":{"value":%.1f,"unit":"MMOL_L","context":"FASTING"}}',
       id, at, 4 + (n % 80) / 10)
@@ -35,7 +43,7 @@ end
 
 function request()
   counter = counter + 1
-  local token = tokens[(counter * 7 + thread_id) % #tokens + 1]
+  local token = tokens[math.random(1, #tokens)]
   local headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
   if mode == "list" then
     return wrk.format("GET", "/api/v1/readings?limit=20", headers)

@@ -20,7 +20,7 @@ java -Duser.timezone=UTC -Xmx1g -jar "$ROOT/wechat-api/target/care-service.jar" 
   --spring.datasource.url="jdbc:mysql://127.0.0.1:3306/$DB?rewriteBatchedStatements=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048&useLocalSessionState=true" \
   --spring.datasource.username=root --spring.datasource.password= \
   --spring.data.redis.host=127.0.0.1 --spring.data.redis.database=5 \
-  --care.demo.seed=false --care.auth.logins-per-minute=100000 \
+  --care.demo.seed=false --care.auth.logins-per-minute=100000 --spring.datasource.hikari.maximum-pool-size=24 \
   --logging.level.root=WARN > "$WORK/service.log" 2>&1 &
 echo $! > "$WORK/pid"
 for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done

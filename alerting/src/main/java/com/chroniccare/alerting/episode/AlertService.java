@@ -100,7 +100,7 @@ class AlertService implements AlertingApi {
     @Async
     @TransactionalEventListener
     void on(ReadingRecorded event) {
-        evaluator.evaluate(event.reading());
+        evaluator.evaluateFromEvent(event.reading());
     }
 
     @ApplicationModuleListener

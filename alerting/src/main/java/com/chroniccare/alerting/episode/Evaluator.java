@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,7 +30,6 @@ import com.chroniccare.core.ReadingQuery;
 import com.chroniccare.core.ReadingsApi;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Evaluator {
 
     private static final int HISTORY_LIMIT = 100;
+    private static final int RECENT = 10_000;
 
     private final ReadingsApi readings;
     private final AlertMapper alerts;
@@ -50,6 +53,13 @@ class Evaluator {
     private final AlertingProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /** Recently evaluated (or being evaluated) readings of this instance, least recently used evicted. */
+    private final Map<Long, CompletableFuture<ReadingAssessment>> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, CompletableFuture<ReadingAssessment>> eldest) {
+            return size() > RECENT;
+        }
+    };
 
     Evaluator(ReadingsApi readings, AlertMapper alerts, EvaluationMapper evaluations, PatientStateMapper patients,
               Settings settings, Lifecycle lifecycle, Pager pager, AlertingProperties properties, Clock clock,
@@ -63,37 +73,81 @@ class Evaluator {
         this.pager = pager;
         this.properties = properties;
         this.clock = clock;
+        // Runs at read committed (the pool's isolation): reads after the patient lock see what a concurrent
+        // evaluation committed, and locking takes no gap locks.
         this.tx = new TransactionTemplate(transactions);
-        // Read committed: every read after the patient lock sees what a concurrent evaluation committed, and
-        // locking a patient row that does not exist yet takes no gap lock (two such inserts would deadlock).
-        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     private record Outcome(ReadingAssessment assessment, List<AlertDO> toPage) {
     }
 
+    /**
+     * Each reading reaches here twice in the instance that stored it: from the HTTP request (for the advice it
+     * returns) and from the event listener. Whichever comes second reuses the first one's result instead of
+     * repeating the database work; after a restart the evaluation row keeps it idempotent.
+     */
     ReadingAssessment evaluate(Reading reading) {
-        Outcome outcome = tx.execute(status -> evaluateLocked(reading));
-        outcome.toPage().forEach(alert -> pager.page(alert, AlertMessage.Kind.ALERT));
-        return outcome.assessment();
+        return evaluate(reading, true);
+    }
+
+    /**
+     * The listener's entry: it never waits for an evaluation the request is running, because the listener may hold
+     * a database connection while it waits, and the request's evaluation needs one (the pool would starve). If that
+     * evaluation fails, the request fails and the client's resend evaluates the reading again.
+     */
+    void evaluateFromEvent(Reading reading) {
+        evaluate(reading, false);
+    }
+
+    private ReadingAssessment evaluate(Reading reading, boolean waitForOther) {
+        CompletableFuture<ReadingAssessment> mine = new CompletableFuture<>();
+        CompletableFuture<ReadingAssessment> first;
+        synchronized (recent) {
+            first = recent.putIfAbsent(reading.id(), mine);
+        }
+        if (first != null) {
+            if (!waitForOther && !first.isDone()) {
+                return null;
+            }
+            try {
+                return first.join();
+            } catch (CompletionException failed) {
+                synchronized (recent) {
+                    recent.remove(reading.id(), first);
+                }
+                return evaluate(reading, waitForOther);
+            }
+        }
+        try {
+            settings.create(reading.patientId());
+            Outcome outcome = tx.execute(status -> evaluateLocked(reading));
+            outcome.toPage().forEach(alert -> pager.page(alert, AlertMessage.Kind.ALERT));
+            mine.complete(outcome.assessment());
+            return outcome.assessment();
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     private Outcome evaluateLocked(Reading r) {
-        PatientStateDO state = settings.ensure(r.patientId());
+        PatientStateDO state = settings.lock(r.patientId());
         EvaluationDO done = evaluations.selectById(r.id());
         if (done != null) {
             return new Outcome(assessment(r.id(), done.advice), List.of());
         }
         Instant now = clock.instant();
         Thresholds t = settings.thresholdsOf(state);
-        List<Reading> earlier = readings.list(r.patientId(), new ReadingQuery(r.type(),
-                r.measuredAt().minus(Duration.ofDays(7)), r.measuredAt(), null, HISTORY_LIMIT)).items();
+        Map<AlertFamily, AlertDO> open = alerts.unresolved(r.patientId()).stream()
+                .collect(Collectors.toMap(a -> a.family, Function.identity(), (a, b) -> a, HashMap::new));
+        List<Reading> earlier = RuleEngine.needsHistory(r, t, open.keySet())
+                ? readings.list(r.patientId(), new ReadingQuery(r.type(), r.measuredAt().minus(Duration.ofDays(7)),
+                        r.measuredAt(), null, HISTORY_LIMIT)).items()
+                : List.of();
         List<Finding> findings = RuleEngine.evaluate(r, t, earlier);
         Map<AlertFamily, Finding> byFamily = findings.stream().filter(f -> f.severity() != Severity.P4)
                 .collect(Collectors.toMap(Finding::family, Function.identity(),
                         (a, b) -> a.severity().outranks(b.severity()) ? a : b, HashMap::new));
-        Map<AlertFamily, AlertDO> open = alerts.unresolved(r.patientId()).stream()
-                .collect(Collectors.toMap(a -> a.family, Function.identity(), (a, b) -> a, HashMap::new));
         List<AlertDO> toPage = new ArrayList<>();
 
         if (!r.lateBackfill()) {

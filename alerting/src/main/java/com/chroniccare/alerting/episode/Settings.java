@@ -12,7 +12,9 @@ import com.chroniccare.alerting.rules.DefaultThresholds;
 import com.chroniccare.core.CareException;
 import com.chroniccare.core.Problem;
 import com.chroniccare.core.Violation;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Per-patient thresholds and per-team paging policies: stored overrides, or the defaults. */
@@ -53,7 +55,8 @@ class Settings {
         if (!violations.isEmpty()) {
             throw new CareException(Problem.invalid(violations));
         }
-        PatientStateDO state = ensure(patientId);
+        create(patientId);
+        PatientStateDO state = lock(patientId);
         state.thresholds = json.writeValueAsString(thresholds);
         state.thresholdsBy = staffId;
         state.thresholdsAt = clock.instant();
@@ -61,10 +64,26 @@ class Settings {
         patients.updateById(state);
     }
 
-    /** The patient's state row, created on first use and locked until the transaction ends. */
-    PatientStateDO ensure(long patientId) {
-        patients.lock(patientId);
-        return patients.selectById(patientId);
+    /**
+     * Creates the patient's state row if it does not exist. Called before the transaction that locks it: creating
+     * it inside that transaction lets two first evaluations of one patient deadlock on the insert.
+     */
+    void create(long patientId) {
+        if (patients.selectById(patientId) == null) {
+            try {
+                PatientStateDO fresh = new PatientStateDO();
+                fresh.patientId = patientId;
+                fresh.missedLevel = 0;
+                patients.insert(fresh);
+            } catch (DuplicateKeyException raced) {
+                // Another evaluation created it first.
+            }
+        }
+    }
+
+    /** The patient's state row, locked until the transaction ends (see {@link #create}). */
+    PatientStateDO lock(long patientId) {
+        return patients.lock(patientId);
     }
 
     TeamPolicy policyOf(long teamId) {
@@ -100,7 +119,7 @@ class Settings {
         if (policies.selectById(teamId) == null) {
             try {
                 policies.insert(row(teamId, defaults()));
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
+            } catch (DuplicateKeyException raced) {
                 // Created concurrently by another instance: fine.
             }
         }

@@ -43,6 +43,21 @@ public final class RuleEngine {
         return r.type() == ReadingType.GLUCOSE ? glucose(r, t, earlier) : bloodPressure(r, t, earlier);
     }
 
+    /**
+     * Whether the earlier readings can change the outcome for this one: only sustained rules, the BP session mean
+     * and the 7-day home mean use them, and each needs this reading itself to be high (or a trend to clear).
+     * Most readings are in range, and skipping the history query for them halves the cost of evaluation.
+     */
+    public static boolean needsHistory(Reading r, Thresholds t, Set<AlertFamily> unresolved) {
+        if (r.type() == ReadingType.GLUCOSE) {
+            GlucoseUnit u = r.glucoseUnit();
+            return r.glucoseFlag() == MeterFlag.HI || above(r.glucoseValue(), t.glucoseHigh(), u)
+                    || (r.glucoseContext() == GlucoseContext.FASTING && atLeast(r.glucoseValue(), t.fastingHigh(), u));
+        }
+        return r.systolic() >= t.homeMeanSystolic() || r.diastolic() >= t.homeMeanDiastolic()
+                || unresolved.contains(AlertFamily.BP_TREND);
+    }
+
     /** The families this reading shows to be back in range, with hysteresis. */
     public static Set<AlertFamily> clears(Reading r, Thresholds t, List<Reading> earlier) {
         Set<AlertFamily> cleared = EnumSet.noneOf(AlertFamily.class);

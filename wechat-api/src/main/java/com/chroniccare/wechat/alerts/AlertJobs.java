@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.chroniccare.alerting.AlertingApi;
 import org.quartz.DisallowConcurrentExecution;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -67,19 +68,23 @@ class AlertJobs {
 
     /**
      * Events whose listener failed (a deadlock victim, WeChat down mid-evaluation) are redelivered, not only after
-     * a restart: at-least-once delivery of ReadingRecorded is what makes every reading evaluated.
+     * a restart: at-least-once delivery of ReadingRecorded is what makes every reading evaluated. Completed
+     * publications are kept a week for diagnosis, then deleted so the log stays small.
      */
     @DisallowConcurrentExecution
     static class ResubmitEvents implements Job {
-        private final IncompleteEventPublications publications;
+        private final IncompleteEventPublications incomplete;
+        private final CompletedEventPublications completed;
 
-        ResubmitEvents(IncompleteEventPublications publications) {
-            this.publications = publications;
+        ResubmitEvents(IncompleteEventPublications incomplete, CompletedEventPublications completed) {
+            this.incomplete = incomplete;
+            this.completed = completed;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
-            publications.resubmitIncompletePublicationsOlderThan(Duration.ofMinutes(1));
+            incomplete.resubmitIncompletePublicationsOlderThan(Duration.ofMinutes(1));
+            completed.deletePublicationsOlderThan(Duration.ofDays(7));
         }
     }
 

@@ -3,6 +3,7 @@ package com.chroniccare.wechat.alerts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.chroniccare.alerting.AlertChanged;
@@ -21,7 +22,9 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.ObjectMapper;
 
@@ -59,14 +62,31 @@ class AlertStream implements MessageListener {
         return emitter;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Fans a change out after its transaction commits. A plain listener, not a transactional one: the live stream
+     * is best effort (the alert list is the record), and a transactional listener would be tracked in the event
+     * publication log, whose bookkeeping needs a second connection while the committing one is still held.
+     */
+    @EventListener
     void on(AlertChanged event) {
-        String payload = json.writeValueAsString(event.alert());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    fanOut(event.alert());
+                }
+            });
+        } else {
+            fanOut(event.alert());
+        }
+    }
+
+    private void fanOut(AlertView alert) {
         try {
-            redis.convertAndSend(CHANNEL, payload);
+            redis.convertAndSend(CHANNEL, json.writeValueAsString(alert));
         } catch (DataAccessException e) {
             log.warn("alert fan-out unavailable, delivering to local connections only: {}", e.getMessage());
-            dispatch(event.alert());
+            CompletableFuture.runAsync(() -> dispatch(alert));
         }
     }
 
