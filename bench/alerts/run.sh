@@ -9,7 +9,7 @@ SAMPLES=${1:-100}
 PORT=18282
 DB=care_bench_alerts
 WORK=$(mktemp -d)
-trap 'pkill -f "wrk -t2 -c32 -d600s" || true; kill $(cat "$WORK/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'pkill -f "wrk -t2 -c32 -d600s" || true; kill $(cat "$WORK/pid" 2>/dev/null) 2>/dev/null || true; cp "$WORK/service.log" /tmp/care-bench-alerts.log; rm -rf "$WORK"' EXIT
 
 [ -f "$ROOT/wechat-api/target/care-service.jar" ] || (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
 mariadb -uroot -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4"

@@ -100,7 +100,7 @@ class AlertService implements AlertingApi {
     @Async
     @TransactionalEventListener
     void on(ReadingRecorded event) {
-        evaluator.evaluateFromEvent(event.reading());
+        evaluator.evaluate(event.reading());
     }
 
     @ApplicationModuleListener

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.chroniccare.alerting.Advice;
@@ -28,6 +29,7 @@ import com.chroniccare.alerting.rules.RuleEngine;
 import com.chroniccare.core.Reading;
 import com.chroniccare.core.ReadingQuery;
 import com.chroniccare.core.ReadingsApi;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +44,7 @@ class Evaluator {
 
     private static final int HISTORY_LIMIT = 100;
     private static final int RECENT = 10_000;
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final ReadingsApi readings;
     private final AlertMapper alerts;
@@ -83,50 +86,48 @@ class Evaluator {
 
     /**
      * Each reading reaches here twice in the instance that stored it: from the HTTP request (for the advice it
-     * returns) and from the event listener. Whichever comes second reuses the first one's result instead of
-     * repeating the database work; after a restart the evaluation row keeps it idempotent.
+     * returns) and from the event listener. Whichever comes second waits for and reuses the first one's result
+     * instead of repeating the database work, or evaluates itself if that failed; after a restart the evaluation
+     * row keeps it idempotent.
      */
     ReadingAssessment evaluate(Reading reading) {
-        return evaluate(reading, true);
-    }
-
-    /**
-     * The listener's entry: it never waits for an evaluation the request is running, because the listener may hold
-     * a database connection while it waits, and the request's evaluation needs one (the pool would starve). If that
-     * evaluation fails, the request fails and the client's resend evaluates the reading again.
-     */
-    void evaluateFromEvent(Reading reading) {
-        evaluate(reading, false);
-    }
-
-    private ReadingAssessment evaluate(Reading reading, boolean waitForOther) {
         CompletableFuture<ReadingAssessment> mine = new CompletableFuture<>();
         CompletableFuture<ReadingAssessment> first;
         synchronized (recent) {
             first = recent.putIfAbsent(reading.id(), mine);
         }
         if (first != null) {
-            if (!waitForOther && !first.isDone()) {
-                return null;
-            }
             try {
                 return first.join();
             } catch (CompletionException failed) {
                 synchronized (recent) {
                     recent.remove(reading.id(), first);
                 }
-                return evaluate(reading, waitForOther);
+                return evaluate(reading);
             }
         }
         try {
             settings.create(reading.patientId());
-            Outcome outcome = tx.execute(status -> evaluateLocked(reading));
+            Outcome outcome = withDeadlockRetry(() -> tx.execute(status -> evaluateLocked(reading)));
             outcome.toPage().forEach(alert -> pager.page(alert, AlertMessage.Kind.ALERT));
             mine.complete(outcome.assessment());
             return outcome.assessment();
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
+        }
+    }
+
+    /** InnoDB may pick an evaluation as a deadlock victim under concurrent load; the whole transaction is redone. */
+    private static <T> T withDeadlockRetry(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (PessimisticLockingFailureException victim) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw victim;
+                }
+            }
         }
     }
 

@@ -15,8 +15,16 @@ public interface PatientStateMapper extends BaseMapper<PatientStateDO> {
     @Select("SELECT * FROM alert_patient WHERE patient_id = #{patientId} FOR UPDATE")
     PatientStateDO lock(long patientId);
 
-    @Update("UPDATE alert_patient SET last_measured_at = #{at}, missed_level = 0 WHERE patient_id = #{patientId}"
-            + " AND (last_measured_at IS NULL OR last_measured_at < #{at})")
+    /**
+     * Moves the patient's last measurement forward (never back, for late back-fill). The condition sits in SET so the
+     * WHERE is the primary key alone: with it in WHERE, MariaDB may scan the last_measured_at index and lock other
+     * patients' rows, which deadlocked concurrent evaluations. missed_level comes first: MySQL applies SET left to
+     * right, so a later CASE would already see the new last_measured_at.
+     */
+    @Update("UPDATE alert_patient SET"
+            + " missed_level = CASE WHEN last_measured_at IS NULL OR last_measured_at < #{at} THEN 0 ELSE missed_level END,"
+            + " last_measured_at = CASE WHEN last_measured_at IS NULL OR last_measured_at < #{at} THEN #{at} ELSE last_measured_at END"
+            + " WHERE patient_id = #{patientId}")
     void measured(long patientId, Instant at);
 
     @Select("SELECT * FROM alert_patient WHERE last_measured_at < #{before} AND missed_level < 2")
