@@ -4,7 +4,6 @@ package com.chroniccare.alerting;
 public enum Advice {
     CALL_120_NOW,
     TREAT_LOW_RECHECK_15_MIN,
-    RECHECK_15_MIN,
     REMEASURE_BP_5_MIN,
     RETEST_GLUCOSE,
     CONTACT_CARE_TEAM_TODAY,
