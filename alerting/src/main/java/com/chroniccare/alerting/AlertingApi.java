@@ -13,8 +13,11 @@ import com.chroniccare.core.Page;
  */
 public interface AlertingApi {
 
-    /** Evaluates a stored reading unless it already was (idempotent) and returns what it raised and the advice. */
-    ReadingAssessment assess(long patientId, long readingId);
+    /**
+     * Evaluates stored readings of one patient unless they already were (idempotent), in one transaction, and
+     * returns what each raised and the advice, in the order given.
+     */
+    List<ReadingAssessment> assess(long patientId, List<Long> readingIds);
 
     Page<AlertView> list(long staffId, AlertQuery query);
 

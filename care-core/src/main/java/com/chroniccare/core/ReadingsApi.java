@@ -19,6 +19,9 @@ public interface ReadingsApi {
 
     Reading get(long patientId, long readingId);
 
+    /** The patient's readings with these ids, in the order of the ids; missing or deleted ones are left out. */
+    List<Reading> get(long patientId, List<Long> readingIds);
+
     Optional<Reading> latest(long patientId, ReadingType type);
 
     ReadingSummary summary(long patientId, int days);

@@ -100,7 +100,7 @@ class AlertService implements AlertingApi {
     @Async
     @TransactionalEventListener
     void on(ReadingRecorded event) {
-        evaluator.evaluate(event.reading());
+        evaluator.evaluate(List.of(event.reading()));
     }
 
     @ApplicationModuleListener
@@ -115,8 +115,8 @@ class AlertService implements AlertingApi {
     }
 
     @Override
-    public ReadingAssessment assess(long patientId, long readingId) {
-        return evaluator.evaluate(readings.get(patientId, readingId));
+    public List<ReadingAssessment> assess(long patientId, List<Long> readingIds) {
+        return evaluator.evaluate(readings.get(patientId, readingIds));
     }
 
     @Override

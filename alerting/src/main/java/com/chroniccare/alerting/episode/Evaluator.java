@@ -86,36 +86,51 @@ class Evaluator {
 
     /**
      * Each reading reaches here twice in the instance that stored it: from the HTTP request (for the advice it
-     * returns) and from the event listener. Whichever comes second waits for and reuses the first one's result
-     * instead of repeating the database work, or evaluates itself if that failed; after a restart the evaluation
-     * row keeps it idempotent.
+     * returns, all readings of a batch in one transaction) and from the event listener. Whichever comes second
+     * waits for and reuses the first one's result instead of repeating the database work, or evaluates itself if
+     * that failed; after a restart the evaluation rows keep it idempotent. Readings are of one patient.
      */
-    ReadingAssessment evaluate(Reading reading) {
-        CompletableFuture<ReadingAssessment> mine = new CompletableFuture<>();
-        CompletableFuture<ReadingAssessment> first;
+    List<ReadingAssessment> evaluate(List<Reading> readings) {
+        Map<Long, CompletableFuture<ReadingAssessment>> results = new LinkedHashMap<>();
+        List<Reading> mine = new ArrayList<>();
+        Map<Long, CompletableFuture<ReadingAssessment>> claimed = new HashMap<>();
         synchronized (recent) {
-            first = recent.putIfAbsent(reading.id(), mine);
-        }
-        if (first != null) {
-            try {
-                return first.join();
-            } catch (CompletionException failed) {
-                synchronized (recent) {
-                    recent.remove(reading.id(), first);
+            for (Reading r : readings) {
+                CompletableFuture<ReadingAssessment> fresh = new CompletableFuture<>();
+                CompletableFuture<ReadingAssessment> first = recent.putIfAbsent(r.id(), fresh);
+                results.put(r.id(), first == null ? fresh : first);
+                if (first == null) {
+                    mine.add(r);
+                    claimed.put(r.id(), fresh);
                 }
-                return evaluate(reading);
             }
         }
-        try {
-            settings.create(reading.patientId());
-            Outcome outcome = withDeadlockRetry(() -> tx.execute(status -> evaluateLocked(reading)));
-            outcome.toPage().forEach(alert -> pager.page(alert, AlertMessage.Kind.ALERT));
-            mine.complete(outcome.assessment());
-            return outcome.assessment();
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
+        if (!mine.isEmpty()) {
+            try {
+                settings.create(mine.get(0).patientId());
+                List<Outcome> outcomes = withDeadlockRetry(() -> tx.execute(status ->
+                        mine.stream().map(this::evaluateLocked).toList()));
+                for (int i = 0; i < mine.size(); i++) {
+                    outcomes.get(i).toPage().forEach(alert -> pager.page(alert, AlertMessage.Kind.ALERT));
+                    claimed.get(mine.get(i).id()).complete(outcomes.get(i).assessment());
+                }
+            } catch (RuntimeException e) {
+                claimed.values().forEach(f -> f.completeExceptionally(e));
+                throw e;
+            }
         }
+        List<ReadingAssessment> assessments = new ArrayList<>(readings.size());
+        for (Reading r : readings) {
+            try {
+                assessments.add(results.get(r.id()).join());
+            } catch (CompletionException failed) {
+                synchronized (recent) {
+                    recent.remove(r.id(), results.get(r.id()));
+                }
+                assessments.add(evaluate(List.of(r)).get(0));
+            }
+        }
+        return assessments;
     }
 
     /** InnoDB may pick an evaluation as a deadlock victim under concurrent load; the whole transaction is redone. */

@@ -142,6 +142,16 @@ public class ReadingsService implements ReadingsApi {
     }
 
     @Override
+    public List<Reading> get(long patientId, List<Long> readingIds) {
+        if (readingIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ReadingDO> byId = new HashMap<>();
+        mapper.activeIn(patientId, readingIds).forEach(row -> byId.put(row.id, row));
+        return readingIds.stream().filter(byId::containsKey).map(id -> toReading(byId.get(id))).toList();
+    }
+
+    @Override
     public Optional<Reading> latest(long patientId, ReadingType type) {
         return mapper.page(patientId, type, null, null, null, null, 1).stream().findFirst().map(ReadingsService::toReading);
     }

@@ -3,9 +3,11 @@ package com.chroniccare.wechat.readings;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -124,15 +126,21 @@ class ReadingsController {
                 outcomes.set(parsedAt.get(i), stored.get(i));
             }
         }
-        return new BatchResponse(outcomes.stream().map(o -> result(me.id(), o, locale)).toList());
+        // Stored readings are assessed at once, so the patient sees the advice and any alert each raised.
+        Map<Long, ReadingAssessment> assessed = new HashMap<>();
+        alerting.assess(me.id(), outcomes.stream().map(ReadingOutcome::readingId).filter(Objects::nonNull).toList())
+                .forEach(a -> assessed.put(a.readingId(), a));
+        return new BatchResponse(outcomes.stream().map(o -> result(o, assessed.get(o.readingId()), locale)).toList());
     }
 
-    /** A stored reading is assessed at once, so the patient sees the advice and any alert it raised. */
-    private Result result(long patientId, ReadingOutcome o, Locale locale) {
+    private Result result(ReadingOutcome o, ReadingAssessment assessment, Locale locale) {
         if (o.readingId() == null) {
             return new Result(o.clientId(), o.status(), null, problems.body(o.problem(), locale), null, null);
         }
-        ReadingAssessment assessment = alerting.assess(patientId, o.readingId());
+        if (assessment == null) {
+            // A resend of a reading the patient has since deleted: nothing to assess.
+            return new Result(o.clientId(), o.status(), String.valueOf(o.readingId()), null, null, null);
+        }
         return new Result(o.clientId(), o.status(), String.valueOf(o.readingId()), null,
                 assessment.alerts().isEmpty() ? null : assessment.alerts().stream()
                         .map(a -> new RaisedAlert(String.valueOf(a.alertId()), a.severity(), a.rule())).toList(),
