@@ -11,6 +11,7 @@ import com.chroniccare.alerting.AlertView;
 import com.chroniccare.alerting.AlertingApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
@@ -34,7 +35,7 @@ import tools.jackson.databind.ObjectMapper;
  * that connection may see. If Redis is unavailable, changes still reach this instance's connections.
  */
 @Component
-class AlertStream implements MessageListener {
+class AlertStream implements MessageListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
     static final String CHANNEL = "care:alert-changes";
@@ -101,6 +102,29 @@ class AlertStream implements MessageListener {
                 send(emitter, SseEmitter.event().name("alert").id(String.valueOf(alert.id())).data(AlertsController.AlertDto.from(alert)));
             }
         });
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Closes every stream when the instance shuts down, before the web server's graceful shutdown (a later phase)
+     * waits for open requests: clients reconnect to another instance instead of holding this one up for 30 s.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        connections.keySet().forEach(SseEmitter::complete);
+        connections.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** Keeps idle connections open through proxies. */

@@ -1,5 +1,7 @@
 package com.chroniccare.wechat.security;
 
+import jakarta.servlet.DispatcherType;
+
 import com.chroniccare.core.Problem;
 import com.chroniccare.core.ProblemCode;
 import com.chroniccare.wechat.web.Problems;
@@ -25,6 +27,9 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // The request was authorised when it began; an SSE stream's later async and error dispatches
+                        // carry no bearer token and must not be re-checked (the response is already committed).
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/v1/auth/wechat-login", "/api/v1/auth/staff-login", "/wechat/callback",
                                 "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/sandbox/**", "/error").permitAll()

@@ -23,6 +23,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -113,6 +114,12 @@ class ProblemAdvice {
     ResponseEntity<Object> unavailable(Exception e, Locale locale) {
         log.warn("dependency unavailable: {}", e.getMessage());
         return problems.response(Problem.of(ProblemCode.SERVICE_UNAVAILABLE, "problem.unavailable"), locale);
+    }
+
+    /** A client (typically an SSE stream) went away: there is nobody to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("client disconnected: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
