@@ -8,7 +8,9 @@ public enum AlertFamily {
     BP_HIGH(Parameter.BLOOD_PRESSURE),
     BP_LOW(Parameter.BLOOD_PRESSURE),
     BP_TREND(Parameter.BLOOD_PRESSURE),
-    MISSED_MEASUREMENT(Parameter.ADHERENCE);
+    MISSED_MEASUREMENT(Parameter.ADHERENCE),
+    /** Several doses of one medication missed in a row (reminder-scheduler's DoseMissed). */
+    MISSED_DOSES(Parameter.ADHERENCE);
 
     /** Higher severity inhibits lower within one parameter of one patient. */
     public enum Parameter { GLUCOSE, BLOOD_PRESSURE, ADHERENCE }

@@ -1,6 +1,8 @@
 package com.chroniccare.core;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /** Accounts of patients and staff: WeChat and console log-in, profiles, PIPL export and deletion. */
 public interface AccountsApi {
@@ -15,7 +17,13 @@ public interface AccountsApi {
     UserAccount get(long userId);
 
     /** The openid the user's WeChat is bound to, for subscribe messages; empty if none (or erased). */
-    java.util.Optional<String> wechatOpenid(long userId);
+    Optional<String> wechatOpenid(long userId);
+
+    /** The bound openids of those users who have one, in one query, for sending to many. */
+    Map<Long, String> wechatOpenids(Collection<Long> userIds);
+
+    /** The active user a WeChat openid belongs to, for callback events. */
+    Optional<Long> userOfOpenid(String openid);
 
     UserAccount updateProfile(long userId, ProfileUpdate update);
 

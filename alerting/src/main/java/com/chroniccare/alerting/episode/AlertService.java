@@ -35,6 +35,7 @@ import com.chroniccare.core.ConsentApi;
 import com.chroniccare.core.ConsentScope;
 import com.chroniccare.core.Page;
 import com.chroniccare.core.PatientDeleted;
+import com.chroniccare.reminder.DoseMissed;
 import com.chroniccare.core.ProblemCode;
 import com.chroniccare.core.ReadingRecorded;
 import com.chroniccare.core.ReadingsApi;
@@ -337,7 +338,8 @@ class AlertService implements AlertingApi {
             Duration silent = Duration.between(state.lastMeasuredAt, now);
             if (silent.compareTo(interval.multipliedBy(3)) >= 0) {
                 if (patients.missed(state.patientId, state.missedLevel, 2) == 1) {
-                    tx.executeWithoutResult(s -> raiseMissed(state.patientId, now));
+                    tx.executeWithoutResult(s -> raiseTask(state.patientId, AlertFamily.MISSED_MEASUREMENT,
+                            "NO_READINGS_3X_INTERVAL", now));
                 }
             } else if (silent.compareTo(interval) >= 0 && state.missedLevel == 0
                     && patients.missed(state.patientId, 0, 1) == 1) {
@@ -346,15 +348,27 @@ class AlertService implements AlertingApi {
         }
     }
 
-    private void raiseMissed(long patientId, Instant now) {
-        if (alerts.open(AlertDO.openKey(patientId, AlertFamily.MISSED_MEASUREMENT)) != null) {
+    /**
+     * Repeated missed doses become a care-team task, once per open episode. Only the miss that reaches the
+     * configured count carries {@code notifyCareTeam}, so a redelivered event finds the episode already open.
+     */
+    @ApplicationModuleListener
+    void on(DoseMissed event) {
+        if (event.notifyCareTeam()) {
+            raiseTask(event.patientId(), AlertFamily.MISSED_DOSES, "MISSED_DOSES_IN_ROW", clock.instant());
+        }
+    }
+
+    /** A P3 task for the care team (no reading behind it), unless one of its family is open already. */
+    private void raiseTask(long patientId, AlertFamily family, String rule, Instant now) {
+        if (alerts.open(AlertDO.openKey(patientId, family)) != null) {
             return;
         }
         AlertDO a = new AlertDO();
         a.patientId = patientId;
-        a.family = AlertFamily.MISSED_MEASUREMENT;
+        a.family = family;
         a.parameter = a.family.parameter();
-        a.rule = "NO_READINGS_3X_INTERVAL";
+        a.rule = rule;
         a.severity = Severity.P3;
         a.status = AlertStatus.OPEN;
         a.review = false;

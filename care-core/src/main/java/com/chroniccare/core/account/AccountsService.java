@@ -3,9 +3,12 @@ package com.chroniccare.core.account;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.chroniccare.core.AccountsApi;
 import com.chroniccare.core.AuditApi;
@@ -131,8 +134,23 @@ class AccountsService implements AccountsApi {
     }
 
     @Override
-    public java.util.Optional<String> wechatOpenid(long userId) {
-        return java.util.Optional.ofNullable(users.active(userId)).map(u -> u.openid);
+    public Optional<String> wechatOpenid(long userId) {
+        return Optional.ofNullable(users.active(userId)).map(u -> u.openid);
+    }
+
+    @Override
+    public Map<Long, String> wechatOpenids(Collection<Long> userIds) {
+        Map<Long, String> out = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            users.openids(userIds).forEach(u -> out.put(u.id, u.openid));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Long> userOfOpenid(String openid) {
+        UserDO user = openid == null ? null : users.byOpenid(openid);
+        return user == null || user.deletedAt != null ? Optional.empty() : Optional.of(user.id);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.chroniccare.core.account;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
@@ -12,6 +14,10 @@ public interface UserMapper extends BaseMapper<UserDO> {
 
     @Select("SELECT * FROM core_user WHERE openid = #{openid}")
     UserDO byOpenid(String openid);
+
+    @Select("<script>SELECT id, openid FROM core_user WHERE openid IS NOT NULL AND deleted_at IS NULL AND id IN"
+            + " <foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i}</foreach></script>")
+    List<UserDO> openids(Collection<Long> ids);
 
     @Select("SELECT * FROM core_user WHERE username = #{username} AND deleted_at IS NULL")
     UserDO byUsername(String username);

@@ -4,18 +4,18 @@ import java.time.Duration;
 
 import com.chroniccare.alerting.AlertingApi;
 import org.quartz.DisallowConcurrentExecution;
-import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+
+import static com.chroniccare.wechat.config.Ticks.every;
 
 /**
  * A few cluster-wide ticks in Quartz's clustered JDBC store: each runs on one instance at a time, and the timers
@@ -126,12 +126,5 @@ class AlertJobs {
     @Bean
     Trigger morningDigestTrigger(JobDetail morningDigestJob) {
         return every(morningDigestJob, Duration.ofMinutes(5));
-    }
-
-    private static Trigger every(JobDetail job, Duration period) {
-        return TriggerBuilder.newTrigger().forJob(job).withIdentity(job.getKey().getName())
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(period.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
     }
 }

@@ -52,7 +52,12 @@ class WeChatAlertNotifier implements AlertNotifier {
             data.put("time4", TIME.format(m.at()));
         }
         SubscribeMessageSender.Result r = sender.send(m.recipientId(), template, page, data);
-        return r.sent() ? DeliveryResult.ok() : DeliveryResult.failed(r.retryable(), r.errorCode(), r.error());
+        // A timeout is retried too: for an alert, a duplicate message is better than a missing one.
+        return switch (r.status()) {
+            case SENT -> DeliveryResult.ok();
+            case RETRY, UNCERTAIN -> DeliveryResult.failed(true, r.errorCode(), r.error());
+            case REFUSED, FAILED -> DeliveryResult.failed(false, r.errorCode(), r.error());
+        };
     }
 
     private String patientName(long patientId) {

@@ -7,6 +7,7 @@ import cn.binarywang.wx.miniapp.bean.WxMaMessage;
 import cn.binarywang.wx.miniapp.util.crypt.WxMaCryptUtils;
 import com.chroniccare.core.CareException;
 import com.chroniccare.core.ProblemCode;
+import com.chroniccare.wechat.subscribe.SubscriptionEvents;
 import com.google.gson.JsonParser;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -35,11 +36,14 @@ class WeChatCallbackController {
     private final WxMaService wechat;
     private final StringRedisTemplate redis;
     private final MeterRegistry meters;
+    private final SubscriptionEvents subscriptions;
 
-    WeChatCallbackController(WxMaService wechat, StringRedisTemplate redis, MeterRegistry meters) {
+    WeChatCallbackController(WxMaService wechat, StringRedisTemplate redis, MeterRegistry meters,
+                             SubscriptionEvents subscriptions) {
         this.wechat = wechat;
         this.redis = redis;
         this.meters = meters;
+        this.subscriptions = subscriptions;
     }
 
     /** URL verification when the push URL is saved in the mini-program console. */
@@ -58,9 +62,17 @@ class WeChatCallbackController {
         requireSignature(timestamp, nonce, signature);
         WxMaMessage message = parse(body, "aes".equals(encryptType), timestamp, nonce, msgSignature);
         String event = message.getEvent() == null ? message.getMsgType() : message.getEvent();
-        if (firstDelivery(message, event)) {
+        String key = "care:wx-event:" + (message.getMsgId() != null ? message.getMsgId()
+                : event + ":" + message.getFromUser() + ":" + message.getCreateTime());
+        if (firstDelivery(key)) {
             meters.counter("care.wechat.callback.events", "event", String.valueOf(event)).increment();
             log.info("WeChat event {} from {}", event, message.getFromUser());
+            try {
+                subscriptions.on(event, message);
+            } catch (RuntimeException e) {
+                forget(key); // WeChat retries a push that failed; let the retry through
+                throw e;
+            }
         }
         return "success";
     }
@@ -88,14 +100,20 @@ class WeChatCallbackController {
         }
     }
 
-    private boolean firstDelivery(WxMaMessage message, String event) {
-        String key = "care:wx-event:" + (message.getMsgId() != null ? message.getMsgId()
-                : event + ":" + message.getFromUser() + ":" + message.getCreateTime());
+    private boolean firstDelivery(String key) {
         try {
             return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, "1", DEDUP_WINDOW));
         } catch (DataAccessException e) {
             log.warn("event de-duplication unavailable, processing {} anyway: {}", key, e.getMessage());
             return true;
+        }
+    }
+
+    private void forget(String key) {
+        try {
+            redis.delete(key);
+        } catch (DataAccessException e) {
+            log.warn("could not forget event {}: {}", key, e.getMessage());
         }
     }
 

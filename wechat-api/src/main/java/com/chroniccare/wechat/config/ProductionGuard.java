@@ -21,7 +21,7 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     private static final List<String> SECRETS = List.of("care.wechat.app-id", "care.wechat.secret",
             "care.wechat.callback-token", "care.wechat.callback-aes-key", "care.crypto.phone-key",
             "care.bootstrap.admin-password", "spring.datasource.password", "care.wechat.templates.alert",
-            "care.wechat.templates.patient-nudge");
+            "care.wechat.templates.patient-nudge", "care.wechat.templates.reminder", "care.wechat.templates.group");
     private static final Set<String> PLACEHOLDERS = Set.of("change-me", "changeme", "demo", "sandbox", "password",
             "secret", "admin", "test");
 

@@ -8,13 +8,20 @@ import cn.binarywang.wx.miniapp.config.WxMaConfig;
 import cn.binarywang.wx.miniapp.config.impl.WxMaRedisBetterConfigImpl;
 import com.chroniccare.wechat.sandbox.WeChatSandbox;
 import me.chanjar.weixin.common.redis.RedisTemplateWxRedisOps;
+import me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder;
+import org.apache.ibatis.annotations.Mapper;
+import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The real WxJava client, wired by hand (notes/wxjava.md): HttpClient 4, token shared in Redis, stable token. */
+/**
+ * The real WxJava client, wired by hand (notes/wxjava.md): HttpClient 4, token shared in Redis, stable token. The
+ * subscription ledger's mapper lives beside it in wechat-api.
+ */
 @Configuration(proxyBeanMethods = false)
+@MapperScan(basePackages = "com.chroniccare.wechat.subscribe", annotationClass = Mapper.class)
 class WeChatConfig {
 
     @Bean(destroyMethod = "stop")
@@ -33,6 +40,10 @@ class WeChatConfig {
         config.setAesKey(properties.callbackAesKey());
         config.setMsgDataFormat("JSON");
         config.useStableAccessToken(true);
+        DefaultApacheHttpClientBuilder http = DefaultApacheHttpClientBuilder.get();
+        http.setMaxConnPerHost(properties.http().maxConnections());
+        http.setMaxTotalConn(properties.http().maxConnections());
+        config.setApacheHttpClientBuilder(http);
         String host = sandbox.map(WeChatSandbox::baseUrl).orElse(properties.apiHostUrl());
         if (host != null && !host.isBlank()) {
             config.setApiHostUrl(host);

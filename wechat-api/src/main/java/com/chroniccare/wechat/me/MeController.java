@@ -2,6 +2,7 @@ package com.chroniccare.wechat.me;
 
 import java.time.ZoneId;
 import java.time.DateTimeException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import com.chroniccare.core.ProfileUpdate;
 import com.chroniccare.core.Role;
 import com.chroniccare.core.UserAccount;
 import com.chroniccare.core.Violation;
+import com.chroniccare.reminder.DosesApi;
 import com.chroniccare.wechat.security.CurrentUser;
 import com.chroniccare.wechat.security.TokenStore;
 import me.chanjar.weixin.common.error.WxErrorException;
@@ -50,12 +52,15 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
     private final AccountsApi accounts;
+    private final DosesApi doses;
     private final ConsentApi consents;
     private final CareTeamsApi teams;
     private final TokenStore tokens;
     private final WxMaService wechat;
 
-    MeController(AccountsApi accounts, ConsentApi consents, CareTeamsApi teams, TokenStore tokens, WxMaService wechat) {
+    MeController(AccountsApi accounts, ConsentApi consents, CareTeamsApi teams, TokenStore tokens, WxMaService wechat,
+                 DosesApi doses) {
+        this.doses = doses;
         this.accounts = accounts;
         this.consents = consents;
         this.teams = teams;
@@ -162,7 +167,9 @@ class MeController {
 
     @GetMapping("/export")
     Map<String, Object> export(@AuthenticationPrincipal CurrentUser me) {
-        return accounts.export(me.id());
+        Map<String, Object> export = new LinkedHashMap<>(accounts.export(me.id()));
+        export.putAll(doses.export(me.id()));
+        return export;
     }
 
     /** PIPL erasure: health data deleted, account anonymised, every session ended. */

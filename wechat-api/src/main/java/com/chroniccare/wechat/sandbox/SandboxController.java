@@ -22,4 +22,9 @@ class SandboxController {
     List<WeChatSandbox.SentMessage> messages(@RequestParam String openid) {
         return sandbox.messagesTo(openid);
     }
+
+    @GetMapping("/sandbox/wechat/summary")
+    WeChatSandbox.Summary summary() {
+        return sandbox.summary();
+    }
 }

@@ -10,15 +10,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,13 +42,22 @@ public final class WeChatSandbox {
 
     private static final Gson GSON = new Gson();
     private static final int TOKEN_SECONDS = 7200;
+    private static final long FIRST_MSG_ID = 1_000_000;
 
     private final HttpServer server;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
-    private final List<SentMessage> messages = new CopyOnWriteArrayList<>();
-    private final AtomicLong msgIds = new AtomicLong(1_000_000);
+    private final Map<String, Queue<SentMessage>> messages = new ConcurrentHashMap<>();
+    /** (user, template, page) of every message, to count duplicates: the same message to the same user again. */
+    private final Set<String> distinct = ConcurrentHashMap.newKeySet();
+    private final AtomicLong duplicates = new AtomicLong();
+    private volatile long sendDelayMillis;
+    private final AtomicLong msgIds = new AtomicLong(FIRST_MSG_ID);
     private final AtomicLong tokenFetches = new AtomicLong();
     private final java.util.Deque<Integer> sendFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** What was sent in total: messages, users who got one, and repeats of the same message to the same user. */
+    public record Summary(long total, int recipients, long duplicates) {
+    }
 
     /** A subscribe message as the sandbox received it. */
     public record SentMessage(long msgId, String toUser, String templateId, String page, String miniprogramState,
@@ -62,7 +73,7 @@ public final class WeChatSandbox {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
             WeChatSandbox sandbox = new WeChatSandbox(server);
             server.createContext("/", sandbox::handle);
-            server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            server.setExecutor(Executors.newFixedThreadPool(16, r -> {
                 Thread t = new Thread(r, "wechat-sandbox");
                 t.setDaemon(true);
                 return t;
@@ -97,7 +108,16 @@ public final class WeChatSandbox {
     }
 
     public List<SentMessage> messagesTo(String openid) {
-        return messages.stream().filter(m -> m.toUser().equals(openid)).toList();
+        return List.copyOf(messages.getOrDefault(openid, new ConcurrentLinkedQueue<>()));
+    }
+
+    public Summary summary() {
+        return new Summary(msgIds.get() - FIRST_MSG_ID, messages.size(), duplicates.get());
+    }
+
+    /** Makes every subscribe send take this long, like a slow WeChat (for killing a dispatcher mid-send). */
+    public void delaySends(Duration delay) {
+        sendDelayMillis = delay.toMillis();
     }
 
     /** Makes the next {@code times} subscribe sends fail with WeChat error {@code errcode} (43101, 45009, -1, ...). */
@@ -122,6 +142,7 @@ public final class WeChatSandbox {
                 case "/cgi-bin/token", "/cgi-bin/stable_token" -> token();
                 case "/sns/jscode2session" -> session(query.get("js_code"));
                 case "/sandbox/wechat/messages" -> messagesTo(query.getOrDefault("openid", ""));
+                case "/sandbox/wechat/summary" -> summary();
                 default -> authorised(query) ? api(path, body) : error(40001, "invalid credential, access_token is invalid");
             };
             byte[] bytes = GSON.toJson(response).getBytes(StandardCharsets.UTF_8);
@@ -182,11 +203,26 @@ public final class WeChatSandbox {
         if (failure != null) {
             return error(failure, "sandbox: injected failure");
         }
-        long msgId = msgIds.incrementAndGet();
+        pause(sendDelayMillis);
         Map<String, Object> data = request.has("data") ? GSON.fromJson(request.get("data"), Map.class) : Map.of();
-        messages.add(new SentMessage(msgId, toUser, templateId, string(request, "page"),
-                string(request, "miniprogram_state"), string(request, "lang"), data, Instant.now()));
+        String page = string(request, "page");
+        if (!distinct.add(toUser + " " + templateId + " " + page)) {
+            duplicates.incrementAndGet();
+        }
+        long msgId = msgIds.incrementAndGet();
+        messages.computeIfAbsent(toUser, k -> new ConcurrentLinkedQueue<>()).add(new SentMessage(msgId, toUser,
+                templateId, page, string(request, "miniprogram_state"), string(request, "lang"), data, Instant.now()));
         return Map.of("errcode", 0, "errmsg", "ok", "msgid", msgId);
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private boolean authorised(Map<String, String> query) {

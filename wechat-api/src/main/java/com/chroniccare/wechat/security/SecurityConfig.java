@@ -35,7 +35,8 @@ class SecurityConfig {
                                 "/swagger-ui.html", "/sandbox/**", "/error").permitAll()
                         .requestMatchers("/api/v1/staff/**").hasAnyRole("DOCTOR", "CLINICIAN", "ADMIN")
                         .requestMatchers("/api/v1/readings/**", "/api/v1/me/consents/**", "/api/v1/me/export",
-                                "/api/v1/me/phone", "/api/v1/me/profile", "/api/v1/me/care-team").hasRole("PATIENT")
+                                "/api/v1/me/phone", "/api/v1/me/profile", "/api/v1/me/care-team", "/api/v1/medications/**",
+                                "/api/v1/reminders/**", "/api/v1/adherence").hasRole("PATIENT")
                         .requestMatchers("/api/v1/me/credentials").hasAnyRole("DOCTOR", "CLINICIAN", "ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -33,6 +33,7 @@ import com.chroniccare.core.ReadingsApi;
 import com.chroniccare.core.Role;
 import com.chroniccare.core.UserAccount;
 import com.chroniccare.core.Violation;
+import com.chroniccare.reminder.DosesApi;
 import com.chroniccare.wechat.readings.ReadingListParams;
 import com.chroniccare.wechat.readings.ReadingView;
 import com.chroniccare.wechat.security.CurrentUser;
@@ -61,10 +62,14 @@ class StaffController {
     private final ReadingsApi readings;
     private final AuditApi audit;
     private final AlertingApi alerting;
+    private final DosesApi doses;
+    private final PatientAccess access;
 
     StaffController(CareTeamsApi teams, AccountsApi accounts, ConsentApi consents, ReadingsApi readings,
-                    AuditApi audit, AlertingApi alerting) {
+                    AuditApi audit, AlertingApi alerting, DosesApi doses, PatientAccess access) {
         this.alerting = alerting;
+        this.doses = doses;
+        this.access = access;
         this.teams = teams;
         this.accounts = accounts;
         this.consents = consents;
@@ -130,8 +135,9 @@ class StaffController {
         return TeamView.from(teams.addMember(me.id(), teamId, id(request.userId()), request.tier()));
     }
 
+    /** @param takenShare7d share of the last 7 days' decided doses that were taken; null with none */
     record PanelEntry(String patientId, String displayName, boolean sharing, ReadingView lastGlucose,
-                      ReadingView lastBloodPressure, List<OpenAlert> openAlerts) {
+                      ReadingView lastBloodPressure, List<OpenAlert> openAlerts, Double takenShare7d) {
     }
 
     record OpenAlert(String id, AlertFamily family, Severity severity, AlertStatus status, boolean review) {
@@ -142,17 +148,20 @@ class StaffController {
     List<PanelEntry> panel(@AuthenticationPrincipal CurrentUser me) {
         List<Long> patients = teams.patientsOf(me.id());
         Map<Long, List<AlertView>> alerts = alerting.unresolved(patients);
+        Map<Long, Double> adherence = doses.takenShares(patients, 7);
         return patients.stream().map(patientId -> {
             UserAccount patient = accounts.get(patientId);
             if (!consents.hasConsented(patientId, ConsentScope.CARE_TEAM_SHARING)) {
-                return new PanelEntry(String.valueOf(patientId), patient.displayName(), false, null, null, List.of());
+                return new PanelEntry(String.valueOf(patientId), patient.displayName(), false, null, null, List.of(),
+                        null);
             }
             audit.record(me.id(), patientId, "STAFF_VIEWED_PANEL", null);
             return new PanelEntry(String.valueOf(patientId), patient.displayName(), true,
                     readings.latest(patientId, ReadingType.GLUCOSE).map(ReadingView::from).orElse(null),
                     readings.latest(patientId, ReadingType.BLOOD_PRESSURE).map(ReadingView::from).orElse(null),
                     alerts.get(patientId).stream().map(a -> new OpenAlert(String.valueOf(a.id()), a.family(),
-                            a.severity(), a.status(), a.review())).toList());
+                            a.severity(), a.status(), a.review())).toList(),
+                    adherence.get(patientId));
         }).toList();
     }
 
@@ -173,12 +182,7 @@ class StaffController {
     }
 
     private void authorise(CurrentUser me, long patientId) {
-        if (!teams.isResponsibleFor(me.id(), patientId)) {
-            throw CareException.notFound();
-        }
-        if (!consents.hasConsented(patientId, ConsentScope.CARE_TEAM_SHARING)) {
-            throw new CareException(ProblemCode.CONSENT_REQUIRED, "consent.sharing-required");
-        }
+        access.require(me, patientId);
     }
 
     private static long id(String value) {

@@ -30,6 +30,8 @@ class ProductionGuardTest {
         p.put("spring.data.redis.host", "redis");
         p.put("care.wechat.templates.alert", "Jq3kV0xYw9aLrT5nB2mC7dE1fG4hI6jK8lM0nO2pQ4");
         p.put("care.wechat.templates.patient-nudge", "Rt5yU7iO9pA1sD3fG5hJ7kL9zX1cV3bN5mQ7wE9rT1");
+        p.put("care.wechat.templates.reminder", "Mn4bV6cX8zL0kJ2hG4fD6sA8pO0iU2yT4rE6wQ8aZ1");
+        p.put("care.wechat.templates.group", "Pl9oK7iJ5uH3yG1tF9rD7eS5wA3qZ1xC9vB7nM5kL2");
         return p;
     }
 

@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 public record CareTeamFixture(Api api, JdbcTemplate jdbc, String teamId, Staff doctor, Staff clinician,
                               Api.Patient patient) {
 
+    public static final String ALERT_TEMPLATE = "sandbox-alert-template";
+
     public record Staff(String token, String id, String openid) {
     }
 
@@ -39,6 +41,8 @@ public record CareTeamFixture(Api api, JdbcTemplate jdbc, String teamId, Staff d
         String invite = api.post("/api/v1/staff/invites", admin, Map.of("kind", "STAFF", "role", role)).body().get("code").asString();
         String code = role.toLowerCase() + "-" + UUID.randomUUID();
         String token = api.login(code, invite);
+        // Staff allow alert messages once; the sandbox's alert template is long-term, so that is enough.
+        api.post("/api/v1/subscriptions", token, Map.of("results", Map.of(ALERT_TEMPLATE, "accept")));
         return new Staff(token, api.get("/api/v1/me", token).body().get("id").asString(), WeChatSandbox.openidFor(code));
     }
 

@@ -1,0 +1,3 @@
+package com.chroniccare.reminder;
+
+public enum PlanStatus { ACTIVE, STOPPED }
