@@ -105,9 +105,13 @@ public class Dispatcher implements DisposableBean {
 
     /** Expired leases: unsent claims go back to the queue, sends in doubt are closed as uncertain. */
     public int sweep() {
+        // Candidates first, then updates by primary key: scanning the status index while dispatchers update the
+        // same rows by key deadlocked.
         Instant now = clock.instant();
-        int requeued = pushes.requeueExpired(now);
-        int abandoned = pushes.abandonExpired(now);
+        List<Long> claimed = pushes.expired(PushStatus.CLAIMED, now);
+        List<Long> sending = pushes.expired(PushStatus.SENDING, now);
+        int requeued = claimed.isEmpty() ? 0 : pushes.requeueExpired(claimed, now);
+        int abandoned = sending.isEmpty() ? 0 : pushes.abandonExpired(sending, now);
         if (requeued + abandoned > 0) {
             log.warn("reminder sweep: {} claimed reminders requeued, {} in-flight sends marked uncertain", requeued, abandoned);
         }

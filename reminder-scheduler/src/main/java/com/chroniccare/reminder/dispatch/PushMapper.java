@@ -46,15 +46,20 @@ public interface PushMapper extends BaseMapper<PushDO> {
     void settle(Collection<Long> ids, PushStatus status, Instant nextAttemptAt, Instant sentAt, Integer errorCode,
                 String error);
 
+    /** Pushes whose dispatcher's lease ran out, read without locks; the updates below re-check by primary key. */
+    @Select("SELECT id FROM rem_push WHERE status = #{status} AND lease_until < #{now} ORDER BY id LIMIT 1000")
+    List<Long> expired(PushStatus status, Instant now);
+
     /** Claimed but never handed to WeChat by a dispatcher that is gone: safe to send. */
-    @Update("UPDATE rem_push SET status = 'PENDING', claimed_by = NULL, lease_until = NULL"
-            + " WHERE status = 'CLAIMED' AND lease_until < #{now}")
-    int requeueExpired(Instant now);
+    @Update("<script>UPDATE rem_push SET status = 'PENDING', claimed_by = NULL, lease_until = NULL"
+            + " WHERE status = 'CLAIMED' AND lease_until &lt; #{now} AND id IN " + IDS + "</script>")
+    int requeueExpired(Collection<Long> ids, Instant now);
 
     /** Handed to WeChat by a dispatcher that is gone: maybe delivered, so never resent. */
-    @Update("UPDATE rem_push SET status = 'UNCERTAIN', claimed_by = NULL, lease_until = NULL,"
-            + " error = 'dispatcher lost while sending' WHERE status = 'SENDING' AND lease_until < #{now}")
-    int abandonExpired(Instant now);
+    @Update("<script>UPDATE rem_push SET status = 'UNCERTAIN', claimed_by = NULL, lease_until = NULL,"
+            + " error = 'dispatcher lost while sending' WHERE status = 'SENDING' AND lease_until &lt; #{now}"
+            + " AND id IN " + IDS + "</script>")
+    int abandonExpired(Collection<Long> ids, Instant now);
 
     @Update("DELETE FROM rem_push WHERE patient_id = #{patientId}")
     void eraseOf(long patientId);

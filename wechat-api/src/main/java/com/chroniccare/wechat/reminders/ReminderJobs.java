@@ -105,8 +105,8 @@ class ReminderJobs {
     }
 
     @Bean
-    Trigger reminderSweepTrigger(JobDetail reminderSweepJob) {
-        return every(reminderSweepJob, Duration.ofMinutes(1));
+    Trigger reminderSweepTrigger(JobDetail reminderSweepJob, @Value("${care.reminders.sweep-tick:1m}") Duration tick) {
+        return every(reminderSweepJob, tick);
     }
 
     @Bean
