@@ -1,11 +1,13 @@
 # Sourced by the benchmark scripts: starts the service jar on a fresh MariaDB database and Redis db, in prod-like
-# settings (WeChat sandbox in-process), and stops it on exit. Usage: start_service <port> <database> <redis-db>
-# Sets WORK (a scratch directory removed on exit); the service log is kept at /tmp/care-bench-<database>.log.
+# settings (WeChat sandbox in-process), and stops it on exit.
+# Usage: start_service <port> <database> <redis-db> [extra service arguments...]
+# Sets WORK (a scratch directory removed on exit; processes whose pid is in a WORK/*pid file are stopped); the service log is kept at /tmp/care-bench-<database>.log.
 start_service() {
   local port=$1 db=$2 redis_db=$3 root
+  shift 3
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   WORK=$(mktemp -d)
-  trap 'pkill -P $$ wrk 2>/dev/null || true; kill $(cat "$WORK/pid" 2>/dev/null) 2>/dev/null || true; cp "$WORK/service.log" "/tmp/care-bench-'"$db"'.log"; rm -rf "$WORK"' EXIT
+  trap 'pkill -P $$ wrk 2>/dev/null || true; kill $(cat "$WORK"/*pid 2>/dev/null) 2>/dev/null || true; cp "$WORK/service.log" "/tmp/care-bench-'"$db"'.log"; rm -rf "$WORK"' EXIT
   [ -f "$root/wechat-api/target/care-service.jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
   mariadb -uroot -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4"
   redis-cli -n "$redis_db" FLUSHDB >/dev/null
@@ -14,7 +16,7 @@ start_service() {
     --spring.datasource.username=root --spring.datasource.password= \
     --spring.data.redis.host=127.0.0.1 --spring.data.redis.database="$redis_db" \
     --spring.datasource.hikari.maximum-pool-size=24 \
-    --care.demo.seed=false --care.auth.logins-per-minute=100000 --logging.level.root=WARN > "$WORK/service.log" 2>&1 &
+    --care.demo.seed=false --care.auth.logins-per-minute=100000 --logging.level.root=WARN "$@" > "$WORK/service.log" 2>&1 &
   echo $! > "$WORK/pid"
   for _ in $(seq 1 90); do curl -sf "localhost:$port/actuator/health/readiness" >/dev/null && return 0; sleep 1; done
   echo "service did not become ready; see $WORK/service.log" >&2

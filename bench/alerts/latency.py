@@ -37,6 +37,8 @@ admin = call("POST", "/api/v1/auth/staff-login", {"username": "admin", "password
 staff_invite = call("POST", "/api/v1/staff/invites", {"kind": "STAFF", "role": "DOCTOR"}, admin)["code"]
 doctor_code = "bench-doctor-" + run
 doctor = login(doctor_code, staff_invite)
+# The doctor allows alert messages (the sandbox's alert template is long-term: one yes is enough).
+call("POST", "/api/v1/subscriptions", {"results": {"sandbox-alert-template": "accept"}}, doctor)
 team = call("POST", "/api/v1/staff/care-teams", {"name": "bench " + run}, doctor)["id"]
 join = call("POST", "/api/v1/staff/invites", {"kind": "CARE_TEAM", "careTeamId": team}, doctor)["code"]
 version = None

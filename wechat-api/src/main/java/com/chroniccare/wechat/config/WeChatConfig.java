@@ -32,7 +32,7 @@ class WeChatConfig {
 
     @Bean
     WxMaConfig wxMaConfig(WeChatProperties properties, StringRedisTemplate redis, Optional<WeChatSandbox> sandbox) {
-        WxMaRedisBetterConfigImpl config = new WxMaRedisBetterConfigImpl(new RedisTemplateWxRedisOps(redis), "care:wx");
+        WxMaRedisBetterConfigImpl config = new SharedTokenConfig(new RedisTemplateWxRedisOps(redis), "care:wx");
         // setAppid also derives the Redis key and lock names, so it must come first.
         config.setAppid(properties.appId());
         config.setSecret(properties.secret());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,7 +27,14 @@ import com.chroniccare.core.ReadingType;
 import com.chroniccare.core.ReadingsApi;
 import com.chroniccare.core.Role;
 import com.chroniccare.core.UserAccount;
+import com.chroniccare.reminder.MedicationsApi;
+import com.chroniccare.reminder.PlanInput;
+import com.chroniccare.reminder.Schedule;
+import com.chroniccare.wechat.config.WeChatProperties;
 import com.chroniccare.wechat.sandbox.WeChatSandbox;
+import com.chroniccare.wechat.subscribe.Decision;
+import com.chroniccare.wechat.subscribe.Source;
+import com.chroniccare.wechat.subscribe.SubscriptionLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,17 +60,24 @@ class DemoData implements ApplicationRunner {
     private final CareTeamsApi teams;
     private final ConsentApi consents;
     private final ReadingsApi readings;
+    private final MedicationsApi medications;
+    private final SubscriptionLedger subscriptions;
+    private final WeChatProperties.Templates templates;
     private final Clock clock;
     private final String adminUsername;
     private final String adminPassword;
 
-    DemoData(AccountsApi accounts, CareTeamsApi teams, ConsentApi consents, ReadingsApi readings, Clock clock,
+    DemoData(AccountsApi accounts, CareTeamsApi teams, ConsentApi consents, ReadingsApi readings,
+             MedicationsApi medications, SubscriptionLedger subscriptions, WeChatProperties properties, Clock clock,
              @Value("${care.bootstrap.admin-username}") String adminUsername,
              @Value("${care.bootstrap.admin-password}") String adminPassword) {
         this.accounts = accounts;
         this.teams = teams;
         this.consents = consents;
         this.readings = readings;
+        this.medications = medications;
+        this.subscriptions = subscriptions;
+        this.templates = properties.templates();
         this.clock = clock;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
@@ -78,13 +93,17 @@ class DemoData implements ApplicationRunner {
         staff(admin, team, Role.DOCTOR, "demo-doctor", "doctor", "doctor-demo-pass", "王医生", 2);
         staff(admin, team, Role.CLINICIAN, "demo-clinician", "clinician", "clinician-demo-pass", "李护士", 1);
         Invite join = teams.createTeamInvite(admin.id(), team.id());
-        patient(join, 1, "张阿姨", List.of("T2D"), this::diabetesWeek);
-        patient(join, 2, "刘大爷", List.of("HTN"), this::hypertensionWeek);
-        patient(join, 3, "陈叔叔", List.of("T2D", "HTN"), now -> {
+        long p1 = patient(join, 1, "张阿姨", List.of("T2D"), this::diabetesWeek);
+        long p2 = patient(join, 2, "刘大爷", List.of("HTN"), this::hypertensionWeek);
+        long p3 = patient(join, 3, "陈叔叔", List.of("T2D", "HTN"), now -> {
             List<ReadingInput> both = new ArrayList<>(diabetesWeek(now));
             both.addAll(hypertensionWeek(now));
             return both;
         });
+        medication(p1, "二甲双胍", "500 mg", "饭后服用", "08:00", "20:00");
+        medication(p2, "氨氯地平", "5 mg", null, "08:00");
+        medication(p3, "二甲双胍", "500 mg", "饭后服用", "08:00", "20:00");
+        medication(p3, "缬沙坦", "80 mg", null, "08:00");
         log.info("Demo data seeded: care team {} with a doctor, a clinician and three patients", team.id());
     }
 
@@ -95,15 +114,25 @@ class DemoData implements ApplicationRunner {
         accounts.setCredentials(user.id(), username, password);
         accounts.updateProfile(user.id(), new ProfileUpdate(name, null, null, null, GlucoseUnit.MMOL_L, SHANGHAI));
         teams.addMember(admin.id(), team.id(), user.id(), tier);
+        subscriptions.record(user.id(), templates.alert(), Decision.ACCEPT, Source.APP, clock.instant());
     }
 
-    private void patient(Invite join, int n, String name, List<String> conditions,
+    private long patient(Invite join, int n, String name, List<String> conditions,
                          java.util.function.Function<Instant, List<ReadingInput>> history) {
         UserAccount patient = accounts.loginWithWeChat(WeChatSandbox.openidFor("demo-patient-" + n), join.code()).user();
         accounts.updateProfile(patient.id(), new ProfileUpdate(name, 1950 + 5 * n, n == 1 ? "FEMALE" : "MALE",
                 conditions, GlucoseUnit.MMOL_L, SHANGHAI));
         consents.grant(patient.id(), consents.currentPolicyVersion(), EnumSet.allOf(ConsentScope.class));
         readings.record(patient.id(), history.apply(clock.instant().truncatedTo(ChronoUnit.HOURS)));
+        for (int i = 0; i < 5; i++) {
+            subscriptions.record(patient.id(), templates.reminder(), Decision.ACCEPT, Source.APP, clock.instant());
+        }
+        return patient.id();
+    }
+
+    private void medication(long patientId, String name, String dose, String instructions, String... times) {
+        medications.create(patientId, patientId, new PlanInput(name, dose, instructions, new Schedule(List.of(times),
+                null, LocalDate.now(clock.withZone(SHANGHAI)), null)));
     }
 
     private List<ReadingInput> diabetesWeek(Instant now) {

@@ -28,7 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +38,6 @@ import static org.awaitility.Awaitility.await;
  * moves: the Quartz tick is off and the test calls the timers itself after each move.
  */
 @IntegrationTest
-@TestPropertySource(properties = "spring.quartz.auto-startup=false")
 class AlertingIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.now());

@@ -159,7 +159,7 @@ class ReminderClusterIT {
         command.add(CareApplication.class.getName());
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         command.add("--server.port=0");
-        File log = dir.resolve("dispatcher.log").toFile();
+        File log = new File("target/reminder-dispatcher.log");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 }

@@ -24,7 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to the WeChat sandbox, within the subscription ledger. The clock is the test's and the ticks are called by hand.
  */
 @IntegrationTest
-@TestPropertySource(properties = "spring.quartz.auto-startup=false")
 class RemindersIT {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -303,5 +301,17 @@ class RemindersIT {
                 .contains("MEDICATION_CREATED", "STAFF_READ_ADHERENCE");
         assertThat(audit.get("medications").get(0).get("name").asString()).isEqualTo("缬沙坦");
         assertThat(audit.get("doses").findValues("status")).extracting(JsonNode::asString).contains("TAKEN", "MISSED");
+    }
+
+    @Test
+    void erasingTheAccountErasesPlansDosesRemindersAndAuthorisations() {
+        subscribe(patient.token(), "accept");
+        create(patient.token(), plan("二甲双胍", in(Duration.ofHours(1))));
+        long id = Long.parseLong(patient.id());
+        assertThat(api.delete("/api/v1/me", patient.token()).status()).isEqualTo(204);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT (SELECT COUNT(*) FROM rem_plan WHERE patient_id = ?) + (SELECT COUNT(*) FROM rem_dose WHERE"
+                        + " patient_id = ?) + (SELECT COUNT(*) FROM rem_push WHERE patient_id = ?)"
+                        + " + (SELECT COUNT(*) FROM wx_subscription WHERE user_id = ?)", Integer.class, id, id, id, id) == 0);
     }
 }

@@ -22,6 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "care.embedded.data-dir=target/it-data",
         "care.demo.seed=false",
         // Every test client is 127.0.0.1 and CI shares one Redis; AuthIT exercises the limiter per client instead.
-        "care.auth.logins-per-minute=100000"})
+        "care.auth.logins-per-minute=100000",
+        // Tests drive the ticks themselves: a cached context ticking in the background would dispatch or time out
+        // other tests' reminders and alerts in the shared database.
+        "spring.quartz.auto-startup=false"})
 public @interface IntegrationTest {
 }
