@@ -10,7 +10,7 @@ PORT=18282
 source ../service.sh
 start_service $PORT care_bench_alerts 7
 
-python3 ../readings/prepare.py "http://localhost:$PORT" 100 "$WORK/tokens.txt"
+python3 ../prepare.py "http://localhost:$PORT" 100 "$WORK/tokens.txt"
 echo "baseline (no background load):"
 python3 latency.py "http://localhost:$PORT" 30 | grep RESULT
 # Background: 32 connections, each pausing 20 ms between requests (~500/s if the service kept up).

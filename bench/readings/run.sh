@@ -10,7 +10,7 @@ DB=care_bench
 source ../service.sh
 start_service $PORT $DB 5
 
-python3 prepare.py "http://localhost:$PORT" 200 "$WORK/tokens.txt"
+python3 ../prepare.py "http://localhost:$PORT" 200 "$WORK/tokens.txt"
 export TOKENS="$WORK/tokens.txt"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(mariadb --version | cut -d' ' -f4-6)"
 

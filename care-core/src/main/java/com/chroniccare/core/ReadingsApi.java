@@ -1,7 +1,10 @@
 package com.chroniccare.core;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /** Glucose and blood-pressure readings of a patient. */
 public interface ReadingsApi {
@@ -25,6 +28,9 @@ public interface ReadingsApi {
     Optional<Reading> latest(long patientId, ReadingType type);
 
     ReadingSummary summary(long patientId, int days);
+
+    /** The local dates in {@code zone} on which the patient measured anything, from a date on. */
+    SortedSet<LocalDate> daysMeasured(long patientId, ZoneId zone, LocalDate from);
 
     void delete(long actorId, long patientId, long readingId);
 }

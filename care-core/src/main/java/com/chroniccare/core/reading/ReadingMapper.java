@@ -33,6 +33,10 @@ public interface ReadingMapper extends BaseMapper<ReadingDO> {
     List<ReadingDO> page(long patientId, ReadingType type, Instant from, Instant to, Instant afterAt, Long afterId,
                          int limit);
 
+    @Select("SELECT measured_at FROM core_reading WHERE patient_id = #{patientId} AND deleted_at IS NULL"
+            + " AND measured_at >= #{from}")
+    List<Instant> measuredSince(long patientId, Instant from);
+
     @Select("SELECT * FROM core_reading WHERE id = #{id} AND patient_id = #{patientId} AND deleted_at IS NULL")
     ReadingDO active(long patientId, long id);
 

@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.chroniccare.core.AuditApi;
@@ -154,6 +158,12 @@ public class ReadingsService implements ReadingsApi {
     @Override
     public Optional<Reading> latest(long patientId, ReadingType type) {
         return mapper.page(patientId, type, null, null, null, null, 1).stream().findFirst().map(ReadingsService::toReading);
+    }
+
+    @Override
+    public SortedSet<LocalDate> daysMeasured(long patientId, ZoneId zone, LocalDate from) {
+        return mapper.measuredSince(patientId, from.atStartOfDay(zone).toInstant()).stream()
+                .map(at -> at.atZone(zone).toLocalDate()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Override

@@ -24,6 +24,7 @@ import com.chroniccare.core.Violation;
 import com.chroniccare.reminder.Adherence;
 import com.chroniccare.reminder.DoseMissed;
 import com.chroniccare.reminder.DoseStatus;
+import com.chroniccare.reminder.DoseTaken;
 import com.chroniccare.reminder.DoseView;
 import com.chroniccare.reminder.DosesApi;
 import com.chroniccare.reminder.MedicationsApi;
@@ -102,6 +103,7 @@ public class DoseService implements DosesApi {
         d.skipReason = null;
         save(d, now);
         plans.resetMissed(d.planId);
+        events.publishEvent(new DoseTaken(d.id, patientId, d.planId, d.takenAt));
         return view(d);
     }
 
@@ -164,8 +166,9 @@ public class DoseService implements DosesApi {
             }
             int taken = (int) ds.stream().filter(d -> d.status == DoseStatus.TAKEN).count();
             int decided = (int) ds.stream().filter(d -> !Streaks.open(d.status)).count();
+            Streaks.Run streak = Streaks.run(ds, today);
             out.add(new Adherence(plan.id(), plan.name(), plan.status(), decided, taken,
-                    decided == 0 ? null : (double) taken / decided, Streaks.days(ds, today)));
+                    decided == 0 ? null : (double) taken / decided, streak.days(), streak.since()));
         }
         return out;
     }

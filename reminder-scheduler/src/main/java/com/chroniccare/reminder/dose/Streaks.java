@@ -1,6 +1,7 @@
 package com.chroniccare.reminder.dose;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,13 +14,17 @@ public final class Streaks {
     private Streaks() {
     }
 
+    /** A streak: its length in days and its first day (null without one), stable while the streak goes on. */
+    public record Run(int days, LocalDate since) {
+    }
+
     /**
      * Days in a row, back from {@code today}, on which every dose was taken. A day with a skipped or missed dose ends
      * the streak; a day whose doses are still open (today, usually) neither counts nor ends it; days with no dose
      * scheduled are passed over.
      */
-    public static int days(List<DoseDO> doses, LocalDate today) {
-        Map<LocalDate, int[]> byDay = new TreeMap<>(java.util.Comparator.reverseOrder());
+    public static Run run(List<DoseDO> doses, LocalDate today) {
+        Map<LocalDate, int[]> byDay = new TreeMap<>(Comparator.reverseOrder());
         for (DoseDO d : doses) {
             if (d.localDate.isAfter(today)) {
                 continue;
@@ -28,15 +33,18 @@ public final class Streaks {
             c[d.status == DoseStatus.TAKEN ? 0 : open(d.status) ? 1 : 2]++;
         }
         int streak = 0;
-        for (int[] c : byDay.values()) {
+        LocalDate since = null;
+        for (Map.Entry<LocalDate, int[]> day : byDay.entrySet()) {
+            int[] c = day.getValue();
             if (c[2] > 0) {
                 break;
             }
             if (c[1] == 0) {
                 streak++;
+                since = day.getKey();
             }
         }
-        return streak;
+        return new Run(streak, since);
     }
 
     static boolean open(DoseStatus s) {

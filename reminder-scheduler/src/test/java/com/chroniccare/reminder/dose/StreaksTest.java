@@ -34,7 +34,7 @@ class StreaksTest {
         on(2, TAKEN, TAKEN);
         on(1, TAKEN, TAKEN);
         on(0, TAKEN, TAKEN);
-        assertThat(Streaks.days(doses, TODAY)).isEqualTo(4);
+        assertThat(Streaks.run(doses, TODAY)).isEqualTo(new Streaks.Run(4, TODAY.minusDays(3)));
     }
 
     @Test
@@ -42,9 +42,9 @@ class StreaksTest {
         on(3, TAKEN);
         on(2, TAKEN, MISSED);
         on(1, TAKEN);
-        assertThat(Streaks.days(doses, TODAY)).isEqualTo(1);
+        assertThat(Streaks.run(doses, TODAY).days()).isEqualTo(1);
         on(0, SKIPPED);
-        assertThat(Streaks.days(doses, TODAY)).isZero();
+        assertThat(Streaks.run(doses, TODAY).days()).isZero();
     }
 
     @Test
@@ -52,7 +52,8 @@ class StreaksTest {
         on(2, TAKEN);
         on(1, TAKEN);
         on(0, TAKEN, SENT, SCHEDULED);
-        assertThat(Streaks.days(doses, TODAY)).isEqualTo(2);
+        // The streak began on the same day whether or not today is complete yet: a reward keyed on it stays once.
+        assertThat(Streaks.run(doses, TODAY)).isEqualTo(new Streaks.Run(2, TODAY.minusDays(2)));
     }
 
     @Test
@@ -60,14 +61,14 @@ class StreaksTest {
         on(6, TAKEN);
         on(3, TAKEN);
         on(0, TAKEN);
-        assertThat(Streaks.days(doses, TODAY)).isEqualTo(3);
+        assertThat(Streaks.run(doses, TODAY).days()).isEqualTo(3);
     }
 
     @Test
     void futureDosesAreIgnoredAndNoDosesMeanNoStreak() {
-        assertThat(Streaks.days(doses, TODAY)).isZero();
+        assertThat(Streaks.run(doses, TODAY)).isEqualTo(new Streaks.Run(0, null));
         on(-1, MISSED);
         on(0, TAKEN);
-        assertThat(Streaks.days(doses, TODAY)).isEqualTo(1);
+        assertThat(Streaks.run(doses, TODAY).days()).isEqualTo(1);
     }
 }

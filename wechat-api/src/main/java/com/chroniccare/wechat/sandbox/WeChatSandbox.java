@@ -43,6 +43,10 @@ public final class WeChatSandbox {
     private static final Gson GSON = new Gson();
     private static final int TOKEN_SECONDS = 7200;
     private static final long FIRST_MSG_ID = 1_000_000;
+    /** Text containing this comes back from the content check as risky. */
+    public static final String RISKY_WORD = "沙盒违规词";
+    /** Text containing this comes back from the content check as needing review. */
+    public static final String REVIEW_WORD = "沙盒待审词";
 
     private final HttpServer server;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
@@ -51,6 +55,7 @@ public final class WeChatSandbox {
     private final Set<String> distinct = ConcurrentHashMap.newKeySet();
     private final AtomicLong duplicates = new AtomicLong();
     private volatile long sendDelayMillis;
+    private final Queue<Integer> checkFailures = new ConcurrentLinkedQueue<>();
     private final AtomicLong msgIds = new AtomicLong(FIRST_MSG_ID);
     private final AtomicLong tokenFetches = new AtomicLong();
     private final java.util.Deque<Integer> sendFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
@@ -130,6 +135,13 @@ public final class WeChatSandbox {
         }
     }
 
+    /** Makes the next {@code times} text checks fail with WeChat error {@code errcode} (e.g. -1, system busy). */
+    public void failNextContentChecks(int errcode, int times) {
+        for (int i = 0; i < times; i++) {
+            checkFailures.add(errcode);
+        }
+    }
+
     /** How many access tokens were handed out: the service should share one across instances. */
     public long tokenFetches() {
         return tokenFetches.get();
@@ -162,8 +174,7 @@ public final class WeChatSandbox {
         return switch (path) {
             case "/wxa/business/getuserphonenumber" -> phoneNumber(string(request, "code"));
             case "/cgi-bin/message/subscribe/send" -> send(request);
-            case "/wxa/msg_sec_check" -> Map.of("errcode", 0, "errmsg", "ok", "trace_id", UUID.randomUUID().toString(),
-                    "result", Map.of("suggest", "pass", "label", 100));
+            case "/wxa/msg_sec_check" -> messageCheck(string(request, "content"));
             case "/wxa/media_check_async" -> Map.of("errcode", 0, "errmsg", "ok", "trace_id", UUID.randomUUID().toString());
             default -> error(-1, "sandbox: unknown endpoint " + path);
         };
@@ -226,6 +237,26 @@ public final class WeChatSandbox {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * msgSecCheck v2 with fixed test words: text containing {@value #RISKY_WORD} comes back risky (label 20001),
+     * {@value #REVIEW_WORD} comes back review (label 21000), anything else passes.
+     */
+    private Map<String, Object> messageCheck(String content) {
+        Integer failure = checkFailures.poll();
+        if (failure != null) {
+            return error(failure, "sandbox: injected failure");
+        }
+        String text = content == null ? "" : content;
+        String suggest = text.contains(RISKY_WORD) ? "risky" : text.contains(REVIEW_WORD) ? "review" : "pass";
+        int label = switch (suggest) {
+            case "risky" -> 20001;
+            case "review" -> 21000;
+            default -> 100;
+        };
+        return Map.of("errcode", 0, "errmsg", "ok", "trace_id", UUID.randomUUID().toString(),
+                "result", Map.of("suggest", suggest, "label", label));
     }
 
     private boolean authorised(Map<String, String> query) {

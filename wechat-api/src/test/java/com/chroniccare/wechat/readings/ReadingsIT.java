@@ -178,10 +178,10 @@ class ReadingsIT {
                 .reading().lateBackfill()).isTrue();
         assertThat(recorded.events().stream().filter(e -> e.reading().clientId().equals(fresh)).findFirst().orElseThrow()
                 .reading().lateBackfill()).isFalse();
-        // One publication per listener (alerting and the stand-in above), each completed.
+        // One publication per listener (alerting, the sticker rewards and the stand-in above), each completed.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NOT NULL",
-                Integer.class, "%" + late + "%")).isEqualTo(2));
+                Integer.class, "%" + late + "%")).isEqualTo(3));
     }
 
     @Test

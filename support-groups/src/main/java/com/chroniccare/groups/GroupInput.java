@@ -1,0 +1,4 @@
+package com.chroniccare.groups;
+
+public record GroupInput(String name, String description, GroupCondition condition) {
+}

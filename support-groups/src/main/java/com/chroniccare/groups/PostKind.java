@@ -1,0 +1,3 @@
+package com.chroniccare.groups;
+
+public enum PostKind { POST, BROADCAST, CELEBRATION }

@@ -1,0 +1,4 @@
+package com.chroniccare.groups;
+
+public record Sticker(String code, String name) {
+}

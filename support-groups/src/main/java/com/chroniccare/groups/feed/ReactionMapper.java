@@ -1,0 +1,37 @@
+package com.chroniccare.groups.feed;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface ReactionMapper {
+
+    String POSTS = "<foreach item='p' collection='postIds' open='(' separator=',' close=')'>#{p}</foreach>";
+
+    /** One of each sticker per member per post: a repeat is a no-op. */
+    @Insert("INSERT IGNORE INTO grp_reaction (post_id, user_id, sticker, created_at)"
+            + " VALUES (#{postId}, #{userId}, #{sticker}, #{now})")
+    void add(long postId, long userId, String sticker, Instant now);
+
+    @Update("DELETE FROM grp_reaction WHERE post_id = #{postId} AND user_id = #{userId} AND sticker = #{sticker}")
+    void remove(long postId, long userId, String sticker);
+
+    @Select("<script>SELECT post_id, sticker, COUNT(*) AS n FROM grp_reaction WHERE post_id IN " + POSTS
+            + " GROUP BY post_id, sticker</script>")
+    List<Map<String, Object>> counts(Collection<Long> postIds);
+
+    @Select("<script>SELECT post_id, sticker FROM grp_reaction WHERE user_id = #{userId} AND post_id IN " + POSTS
+            + "</script>")
+    List<Map<String, Object>> mine(long userId, Collection<Long> postIds);
+
+    @Update("DELETE FROM grp_reaction WHERE user_id = #{userId} OR post_id IN"
+            + " (SELECT id FROM grp_post WHERE author_id = #{userId})")
+    void eraseOf(long userId);
+}

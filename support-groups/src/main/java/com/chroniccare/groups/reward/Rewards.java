@@ -1,0 +1,115 @@
+package com.chroniccare.groups.reward;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.SortedSet;
+
+import com.chroniccare.core.AccountsApi;
+import com.chroniccare.core.PatientDeleted;
+import com.chroniccare.core.ReadingRecorded;
+import com.chroniccare.core.ReadingsApi;
+import com.chroniccare.groups.Award;
+import com.chroniccare.groups.Sticker;
+import com.chroniccare.groups.StickersApi;
+import com.chroniccare.groups.config.GroupsProperties;
+import com.chroniccare.groups.feed.FeedService;
+import com.chroniccare.reminder.Adherence;
+import com.chroniccare.reminder.DoseTaken;
+import com.chroniccare.reminder.DosesApi;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stickers earned for clinically meaningful progress, not activity: the first reading, 7 and 30 days in a row of
+ * logging, 7 days in a row of every dose taken. A streak's reward is keyed by the day the streak began, so it is
+ * earned once per streak however many readings or retries follow; a new streak after a gap earns it again.
+ */
+@Service
+public class Rewards implements StickersApi {
+
+    private final AwardMapper awards;
+    private final FeedService feed;
+    private final ReadingsApi readings;
+    private final DosesApi doses;
+    private final AccountsApi accounts;
+    private final GroupsProperties properties;
+    private final Clock clock;
+
+    Rewards(AwardMapper awards, FeedService feed, ReadingsApi readings, DosesApi doses, AccountsApi accounts, GroupsProperties properties,
+            Clock clock) {
+        this.awards = awards;
+        this.feed = feed;
+        this.readings = readings;
+        this.doses = doses;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Sticker> catalogue() {
+        return properties.catalogue();
+    }
+
+    @Override
+    public List<Award> awardsOf(long userId) {
+        return awards.of(userId);
+    }
+
+    /** Late back-filled readings count for the day they were measured, so they can complete a streak. */
+    @ApplicationModuleListener
+    void on(ReadingRecorded event) {
+        long patientId = event.reading().patientId();
+        ZoneId zone = accounts.get(patientId).timeZone();
+        award(patientId, "FIRST_READING", "once", "flower", "第一次记录血糖或血压");
+        LocalDate day = event.reading().measuredAt().atZone(zone).toLocalDate();
+        Run run = runAround(readings.daysMeasured(patientId, zone, day.minusDays(60)), day);
+        if (run.days() >= 7) {
+            award(patientId, "LOGGING_7_DAYS", run.since().toString(), "thumbs-up", "连续 7 天记录健康数据");
+        }
+        if (run.days() >= 30) {
+            award(patientId, "LOGGING_30_DAYS", run.since().toString(), "strong-arm", "连续 30 天记录健康数据");
+        }
+    }
+
+    /** Consecutive days with a reading. */
+    record Run(long days, LocalDate since) {
+    }
+
+    /** The run of consecutive days in {@code days} that contains {@code day} (which has a reading). */
+    static Run runAround(SortedSet<LocalDate> days, LocalDate day) {
+        LocalDate start = day;
+        while (days.contains(start.minusDays(1))) {
+            start = start.minusDays(1);
+        }
+        LocalDate end = day;
+        while (days.contains(end.plusDays(1))) {
+            end = end.plusDays(1);
+        }
+        return new Run(end.toEpochDay() - start.toEpochDay() + 1, start);
+    }
+
+    @ApplicationModuleListener
+    void on(DoseTaken event) {
+        long patientId = event.patientId();
+        for (Adherence a : doses.adherence(patientId, 30)) {
+            if (a.streakDays() >= 7) {
+                award(patientId, "ADHERENCE_7_DAYS", a.streakSince().toString(), "heart", "连续 7 天按时服用" + a.medication());
+            }
+        }
+    }
+
+    /** Awards once per period; only the first award (not a retry) is celebrated where the patient opted in. */
+    private void award(long patientId, String reward, String period, String sticker, String reason) {
+        if (awards.award(patientId, reward, period, sticker, reason, clock.instant()) == 1) {
+            feed.celebrate(patientId, "award-" + reward + "-" + period, "获得了「" + reason + "」贴纸，给自己鼓个掌！");
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(PatientDeleted event) {
+        awards.eraseOf(event.patientId());
+    }
+}
