@@ -57,6 +57,7 @@ public class FeedService implements GroupsApi {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int MAX_TEXT = 2000;
     private static final int MAX_IMAGES = 9;
+    private static final int MAX_PAGE = 50;
 
     private final GroupService groups;
     private final MemberMapper members;
@@ -138,18 +139,22 @@ public class FeedService implements GroupsApi {
     @Override
     public Page<PostView> feed(long userId, long groupId, String cursor, int limit) {
         groups.member(groupId, userId);
-        if (limit < 1 || limit > FeedCache.HEAD) {
-            throw CareException.invalid(Violation.of("limit", "RANGE", "field.invalid", "1-" + FeedCache.HEAD));
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw CareException.invalid(Violation.of("limit", "RANGE", "field.invalid", "1-" + MAX_PAGE));
         }
         List<FeedCache.Item> items = new ArrayList<>();
         boolean more;
-        if (cursor == null || cursor.isBlank()) {
+        boolean firstPage = cursor == null || cursor.isBlank();
+        if (firstPage && limit <= FeedCache.HEAD) {
             FeedCache.Head head = cache.head(groupId, () -> loadHead(groupId));
             items.addAll(head.pinned());
             items.addAll(head.recent().subList(0, Math.min(limit, head.recent().size())));
             more = head.recent().size() > limit;
         } else {
-            List<PostDO> page = posts.page(groupId, decode(cursor), limit + 1);
+            if (firstPage) {
+                items.addAll(items(posts.pinned(groupId)));
+            }
+            List<PostDO> page = posts.page(groupId, firstPage ? Long.MAX_VALUE : decode(cursor), limit + 1);
             more = page.size() > limit;
             items.addAll(items(page.subList(0, Math.min(limit, page.size()))));
         }

@@ -228,6 +228,10 @@ class GroupsIT {
         assertThat(pages).containsExactly("第 11 条|第 10 条|第 9 条|第 8 条|第 7 条",
                 "第 6 条|第 5 条|第 4 条|第 3 条|第 2 条", "第 1 条|第 0 条");
 
+        // A first page larger than the cached head is read from MySQL, in the same order.
+        assertThat(String.join("|", texts(api.get("/api/v1/groups/" + groupId + "/feed?limit=30", alice.token()).body())))
+                .isEqualTo(String.join("|", pages));
+
         JsonNode cached = feed(bob.token());
         redis.delete(redis.keys("care:grp:feed*"));
         assertThat(feed(bob.token())).isEqualTo(cached);
