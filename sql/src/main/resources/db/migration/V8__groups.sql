@@ -48,6 +48,18 @@ CREATE TABLE grp_post (
     INDEX idx_grp_post_feed (group_id, status, pinned, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
+-- WeChat's asynchronous image check: one row per image of a held post, answered by the wxa_media_check callback.
+CREATE TABLE grp_media_check (
+    trace_id      VARCHAR(64)  NOT NULL,
+    post_id       BIGINT       NOT NULL,
+    media_id      VARCHAR(128) NOT NULL,
+    suggest       VARCHAR(8)   NULL,
+    label         VARCHAR(16)  NULL,
+    requested_at  DATETIME(3)  NOT NULL,
+    PRIMARY KEY (trace_id),
+    INDEX idx_grp_media_check_post (post_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
 CREATE TABLE grp_reaction (
     post_id     BIGINT      NOT NULL,
     user_id     BIGINT      NOT NULL,

@@ -10,4 +10,10 @@ public interface ContentCheck {
     }
 
     Verdict check(long userId, String text);
+
+    /**
+     * Asks WeChat to check an image asynchronously (mediaCheckAsync v2); the verdict arrives later through the
+     * callback. Returns the trace id, or null if WeChat could not take the request.
+     */
+    String checkImageLater(long userId, String mediaUrl);
 }

@@ -46,4 +46,10 @@ public interface GroupsApi {
     PostView restore(long doctorId, long postId);
 
     void mute(long doctorId, long groupId, long userId, Instant until);
+
+    /**
+     * WeChat's verdict on one image (the wxa_media_check callback): a post whose images all pass is published, a
+     * risky one is hidden, a doubtful one waits for the doctor. Unknown or repeated verdicts change nothing.
+     */
+    void imageChecked(String traceId, ContentCheck.Suggestion suggestion, String label);
 }

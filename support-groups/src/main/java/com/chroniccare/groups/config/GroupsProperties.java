@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reportsToHide   reports from different members that hide a post until the doctor reviews it
  * @param sensitiveWords  checked before WeChat's check; a hit rejects the post
  * @param stickers        the sticker catalogue
+ * @param mediaUrl        where WeChat fetches a post's image to check it; {id} is the client's media id
  */
 @Validated
 @ConfigurationProperties("care.groups")
@@ -27,7 +28,8 @@ public record GroupsProperties(@Min(2) @Max(5000) @DefaultValue("500") int maxMe
                                @Min(1) @DefaultValue("3") int reportsToHide,
                                @NotNull @DefaultValue({"代开处方", "包治百病", "根治糖尿病", "停药偏方"}) List<String> sensitiveWords,
                                @NotNull @DefaultValue({"applause:鼓掌", "thumbs-up:点赞", "heart:爱心", "strong-arm:加油",
-                                       "flower:鲜花"}) List<String> stickers) {
+                                       "flower:鲜花"}) List<String> stickers,
+                               @NotNull @DefaultValue("https://media.invalid/{id}") String mediaUrl) {
 
     public List<Sticker> catalogue() {
         return stickers.stream().map(s -> s.split(":", 2)).map(p -> new Sticker(p[0], p.length > 1 ? p[1] : p[0])).toList();

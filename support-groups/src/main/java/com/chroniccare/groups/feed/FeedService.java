@@ -58,12 +58,15 @@ public class FeedService implements GroupsApi {
     private static final int MAX_TEXT = 2000;
     private static final int MAX_IMAGES = 9;
     private static final int MAX_PAGE = 50;
+    /** Held until WeChat's asynchronous image check answers for every image. */
+    private static final String IMAGE_CHECK = "IMAGE_CHECK";
 
     private final GroupService groups;
     private final MemberMapper members;
     private final PostMapper posts;
     private final ReactionMapper reactions;
     private final ReportMapper reports;
+    private final MediaCheckMapper mediaChecks;
     private final FeedCache cache;
     private final PostRateLimit rateLimit;
     private final ContentCheck contentCheck;
@@ -74,13 +77,14 @@ public class FeedService implements GroupsApi {
     private final Clock clock;
 
     FeedService(GroupService groups, MemberMapper members, PostMapper posts, ReactionMapper reactions,
-                ReportMapper reports, FeedCache cache, PostRateLimit rateLimit, ContentCheck contentCheck,
+                ReportMapper reports, MediaCheckMapper mediaChecks, FeedCache cache, PostRateLimit rateLimit, ContentCheck contentCheck,
                 GroupNotifier notifier, AuditApi audit, GroupsProperties properties, Clock clock) {
         this.groups = groups;
         this.members = members;
         this.posts = posts;
         this.reactions = reactions;
         this.reports = reports;
+        this.mediaChecks = mediaChecks;
         this.cache = cache;
         this.rateLimit = rateLimit;
         this.contentCheck = contentCheck;
@@ -190,10 +194,54 @@ public class FeedService implements GroupsApi {
         }
         String held = moderate(userId, input.text());
         if (held == null && !images.isEmpty()) {
-            held = "IMAGE_REVIEW"; // images wait for the doctor: the asynchronous media check is not wired yet
+            held = IMAGE_CHECK;
         }
         PostDO p = newPost(groupId, member, input.clientId(), PostKind.POST, null, input.text(), images, false, held);
-        return store(p, userId, null);
+        PostOutcome outcome = store(p, userId, null);
+        if (outcome.created() && IMAGE_CHECK.equals(p.heldReason)) {
+            requestImageChecks(p, userId, images);
+        }
+        return outcome;
+    }
+
+    /** Asks WeChat about each image; if it cannot take the requests, the post waits for the doctor instead. */
+    private void requestImageChecks(PostDO p, long userId, List<String> images) {
+        for (String mediaId : images) {
+            String trace = contentCheck.checkImageLater(userId, properties.mediaUrl().replace("{id}", mediaId));
+            if (trace == null) {
+                p.heldReason = "CHECK_UNAVAILABLE";
+                posts.saveState(p);
+                return;
+            }
+            mediaChecks.requested(trace, p.id, mediaId, clock.instant());
+        }
+    }
+
+    @Override
+    @Transactional
+    public void imageChecked(String traceId, ContentCheck.Suggestion suggestion, String label) {
+        Long postId = mediaChecks.postOf(traceId);
+        if (postId == null || mediaChecks.answered(traceId, suggestion.name(), label) == 0) {
+            return;
+        }
+        PostDO p = posts.lock(postId);
+        if (p == null || p.status != PostStatus.HELD) {
+            return; // the doctor already decided
+        }
+        List<String> verdicts = mediaChecks.verdicts(postId);
+        if (verdicts.contains(ContentCheck.Suggestion.RISKY.name())) {
+            p.status = PostStatus.HIDDEN;
+            p.heldReason = "IMAGE_RISKY";
+            audit.record(null, p.authorId, "GROUP_POST_IMAGE_REJECTED", "post " + postId + " WeChat label " + label);
+        } else if (verdicts.contains(ContentCheck.Suggestion.REVIEW.name())
+                || verdicts.contains(ContentCheck.Suggestion.UNAVAILABLE.name())) {
+            p.heldReason = "IMAGE_REVIEW";
+        } else if (!verdicts.contains(null) && IMAGE_CHECK.equals(p.heldReason)) {
+            p.status = PostStatus.PUBLISHED;
+            p.heldReason = null;
+            cache.changed(p.groupId);
+        }
+        posts.saveState(p);
     }
 
     @Override
@@ -294,6 +342,7 @@ public class FeedService implements GroupsApi {
         Set<Long> touched = new HashSet<>(groups.mine(id).stream().map(GroupView::id).toList());
         reports.eraseOf(id);
         reactions.eraseOf(id);
+        mediaChecks.eraseOf(id);
         posts.eraseOf(id);
         members.eraseOf(id);
         touched.forEach(cache::changed);

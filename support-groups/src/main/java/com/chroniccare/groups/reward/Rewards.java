@@ -1,13 +1,20 @@
 package com.chroniccare.groups.reward;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 
+import com.chroniccare.alerting.Advice;
+import com.chroniccare.alerting.AlertingApi;
 import com.chroniccare.core.AccountsApi;
 import com.chroniccare.core.PatientDeleted;
+import com.chroniccare.core.Reading;
+import com.chroniccare.core.ReadingQuery;
 import com.chroniccare.core.ReadingRecorded;
 import com.chroniccare.core.ReadingsApi;
 import com.chroniccare.groups.Award;
@@ -23,25 +30,31 @@ import org.springframework.stereotype.Service;
 
 /**
  * Stickers earned for clinically meaningful progress, not activity: the first reading, 7 and 30 days in a row of
- * logging, 7 days in a row of every dose taken. A streak's reward is keyed by the day the streak began, so it is
+ * logging, 7 days in a row of every dose taken, and a re-check done when a reading's advice asked for one. A streak's reward is keyed by the day the streak began, so it is
  * earned once per streak however many readings or retries follow; a new streak after a gap earns it again.
  */
 @Service
 public class Rewards implements StickersApi {
 
+    private static final Duration RECHECK_WITHIN = Duration.ofHours(1);
+    private static final Set<Advice> RECHECK_ADVICE = EnumSet.of(Advice.TREAT_LOW_RECHECK_15_MIN,
+            Advice.REMEASURE_BP_5_MIN, Advice.RETEST_GLUCOSE);
+
     private final AwardMapper awards;
     private final FeedService feed;
     private final ReadingsApi readings;
+    private final AlertingApi alerting;
     private final DosesApi doses;
     private final AccountsApi accounts;
     private final GroupsProperties properties;
     private final Clock clock;
 
-    Rewards(AwardMapper awards, FeedService feed, ReadingsApi readings, DosesApi doses, AccountsApi accounts, GroupsProperties properties,
-            Clock clock) {
+    Rewards(AwardMapper awards, FeedService feed, ReadingsApi readings, AlertingApi alerting, DosesApi doses,
+            AccountsApi accounts, GroupsProperties properties, Clock clock) {
         this.awards = awards;
         this.feed = feed;
         this.readings = readings;
+        this.alerting = alerting;
         this.doses = doses;
         this.accounts = accounts;
         this.properties = properties;
@@ -64,6 +77,7 @@ public class Rewards implements StickersApi {
         long patientId = event.reading().patientId();
         ZoneId zone = accounts.get(patientId).timeZone();
         award(patientId, "FIRST_READING", "once", "flower", "第一次记录血糖或血压");
+        recheck(event.reading());
         LocalDate day = event.reading().measuredAt().atZone(zone).toLocalDate();
         Run run = runAround(readings.daysMeasured(patientId, zone, day.minusDays(60)), day);
         if (run.days() >= 7) {
@@ -71,6 +85,20 @@ public class Rewards implements StickersApi {
         }
         if (run.days() >= 30) {
             award(patientId, "LOGGING_30_DAYS", run.since().toString(), "strong-arm", "连续 30 天记录健康数据");
+        }
+    }
+
+    /**
+     * The patient re-measured within the hour after a reading whose advice asked for it (treat a low and re-check,
+     * re-measure a very high pressure, re-test a high glucose). Earned once per reading that asked.
+     */
+    private void recheck(Reading r) {
+        List<Reading> before = readings.list(r.patientId(), new ReadingQuery(r.type(),
+                r.measuredAt().minus(RECHECK_WITHIN), r.measuredAt(), null, 2)).items().stream()
+                .filter(prev -> prev.id() != r.id() && prev.measuredAt().isBefore(r.measuredAt())).toList();
+        if (!before.isEmpty() && RECHECK_ADVICE.contains(alerting.assess(r.patientId(),
+                List.of(before.get(0).id())).get(0).advice())) {
+            award(r.patientId(), "RECHECK_AFTER_ALERT", "reading-" + before.get(0).id(), "applause", "按提醒及时复测");
         }
     }
 

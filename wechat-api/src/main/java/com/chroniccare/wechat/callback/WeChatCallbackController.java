@@ -7,6 +7,7 @@ import cn.binarywang.wx.miniapp.bean.WxMaMessage;
 import cn.binarywang.wx.miniapp.util.crypt.WxMaCryptUtils;
 import com.chroniccare.core.CareException;
 import com.chroniccare.core.ProblemCode;
+import com.chroniccare.wechat.groups.ImageCheckEvents;
 import com.chroniccare.wechat.subscribe.SubscriptionEvents;
 import com.google.gson.JsonParser;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,13 +38,15 @@ class WeChatCallbackController {
     private final StringRedisTemplate redis;
     private final MeterRegistry meters;
     private final SubscriptionEvents subscriptions;
+    private final ImageCheckEvents imageChecks;
 
     WeChatCallbackController(WxMaService wechat, StringRedisTemplate redis, MeterRegistry meters,
-                             SubscriptionEvents subscriptions) {
+                             SubscriptionEvents subscriptions, ImageCheckEvents imageChecks) {
         this.wechat = wechat;
         this.redis = redis;
         this.meters = meters;
         this.subscriptions = subscriptions;
+        this.imageChecks = imageChecks;
     }
 
     /** URL verification when the push URL is saved in the mini-program console. */
@@ -62,13 +65,16 @@ class WeChatCallbackController {
         requireSignature(timestamp, nonce, signature);
         WxMaMessage message = parse(body, "aes".equals(encryptType), timestamp, nonce, msgSignature);
         String event = message.getEvent() == null ? message.getMsgType() : message.getEvent();
+        // Image verdicts come from one sender and may share a second: their trace id tells them apart.
         String key = "care:wx-event:" + (message.getMsgId() != null ? message.getMsgId()
-                : event + ":" + message.getFromUser() + ":" + message.getCreateTime());
+                : event + ":" + message.getFromUser() + ":" + message.getCreateTime()
+                + (message.getTraceId() == null ? "" : ":" + message.getTraceId()));
         if (firstDelivery(key)) {
             meters.counter("care.wechat.callback.events", "event", String.valueOf(event)).increment();
             log.info("WeChat event {} from {}", event, message.getFromUser());
             try {
                 subscriptions.on(event, message);
+                imageChecks.on(event, message);
             } catch (RuntimeException e) {
                 forget(key); // WeChat retries a push that failed; let the retry through
                 throw e;

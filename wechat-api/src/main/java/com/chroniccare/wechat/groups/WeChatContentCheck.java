@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMediaSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import com.chroniccare.core.AccountsApi;
@@ -24,6 +25,7 @@ class WeChatContentCheck implements ContentCheck {
 
     private static final Logger log = LoggerFactory.getLogger(WeChatContentCheck.class);
     private static final int SCENE_FORUM = 3;
+    private static final int MEDIA_IMAGE = 2;
 
     private final WxMaService wechat;
     private final AccountsApi accounts;
@@ -55,6 +57,22 @@ class WeChatContentCheck implements ContentCheck {
         } catch (WxErrorException | WxRuntimeException e) {
             log.warn("WeChat content check unavailable, holding the post for review: {}", e.getMessage());
             return new Verdict(Suggestion.UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    @Override
+    public String checkImageLater(long userId, String mediaUrl) {
+        Optional<String> openid = accounts.wechatOpenid(userId);
+        if (openid.isEmpty()) {
+            return null;
+        }
+        try {
+            return wechat.getSecurityService().mediaCheckAsync(WxMaMediaSecCheckCheckRequest.builder()
+                    .mediaUrl(mediaUrl).mediaType(MEDIA_IMAGE).version(2).openid(openid.get()).scene(SCENE_FORUM)
+                    .build()).getTraceId();
+        } catch (WxErrorException | WxRuntimeException e) {
+            log.warn("WeChat image check unavailable, holding the post for review: {}", e.getMessage());
+            return null;
         }
     }
 }

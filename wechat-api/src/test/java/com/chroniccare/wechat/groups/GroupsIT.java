@@ -1,5 +1,6 @@
 package com.chroniccare.wechat.groups;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +17,12 @@ import com.chroniccare.wechat.sandbox.WeChatSandbox;
 import com.chroniccare.wechat.support.Api;
 import com.chroniccare.wechat.support.CareTeamFixture;
 import com.chroniccare.wechat.support.IntegrationTest;
+import me.chanjar.weixin.common.util.crypto.SHA1;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +42,8 @@ class GroupsIT {
     JdbcTemplate jdbc;
     @Autowired
     StringRedisTemplate redis;
+    @Value("${care.wechat.callback-token}")
+    String callbackToken;
     Api api;
     CareTeamFixture.Staff doctor;
     String groupId;
@@ -300,5 +305,71 @@ class GroupsIT {
                 .body().findValuesAsString("reward").contains("ADHERENCE_7_DAYS"));
         assertThat(jdbc.queryForObject("SELECT period_key FROM grp_award WHERE user_id = ? AND reward = 'ADHERENCE_7_DAYS'",
                 String.class, Long.parseLong(alice.id()))).isEqualTo(today.minusDays(7).toString());
+    }
+
+    @Test
+    void imagesWaitForWeChatsAsynchronousCheckAndRiskyImagesNeverAppear() {
+        Api.Response withImages = api.post("/api/v1/groups/" + groupId + "/posts", alice.token(), Map.of(
+                "clientId", "img-" + UUID.randomUUID(), "text", "今天的午餐", "imageMediaIds", List.of("m-lunch-1", "m-lunch-2")));
+        assertThat(withImages.status()).isEqualTo(202);
+        assertThat(withImages.body().get("heldBecause").asString()).isEqualTo("IMAGE_CHECK");
+        long postId = Long.parseLong(withImages.body().get("post").get("id").asString());
+        List<String> traces = jdbc.queryForList("SELECT trace_id FROM grp_media_check WHERE post_id = ? ORDER BY media_id",
+                String.class, postId);
+        assertThat(traces).hasSize(2);
+
+        imageVerdict(traces.get(0), "pass");
+        assertThat(feed(bob.token()).get("items")).isEmpty();
+        imageVerdict(traces.get(1), "pass");
+        imageVerdict(traces.get(1), "risky"); // a repeated callback changes nothing
+        JsonNode shown = feed(bob.token()).get("items").get(0);
+        assertThat(shown.get("text").asString()).isEqualTo("今天的午餐");
+        assertThat(shown.get("imageMediaIds").toString()).contains("m-lunch-1", "m-lunch-2");
+
+        Api.Response risky = api.post("/api/v1/groups/" + groupId + "/posts", bob.token(), Map.of(
+                "clientId", "img-" + UUID.randomUUID(), "text", "看这个", "imageMediaIds", List.of("m-bad")));
+        String trace = jdbc.queryForObject("SELECT trace_id FROM grp_media_check WHERE post_id = ?", String.class,
+                Long.parseLong(risky.body().get("post").get("id").asString()));
+        imageVerdict(trace, "risky");
+        assertThat(texts(feed(alice.token()))).containsExactly("今天的午餐");
+        assertThat(api.get("/api/v1/groups/" + groupId + "/reports", doctor.token()).body().get(0)
+                .get("status").asString()).isEqualTo("HIDDEN");
+    }
+
+    @Test
+    void aReCheckDoneWhenTheAdviceAskedForOneEarnsASticker() {
+        Instant low = Instant.now().minus(Duration.ofMinutes(10));
+        JsonNode first = api.post("/api/v1/readings", alice.token(), Map.of("readings", List.of(glucose(2.8, low))))
+                .body().get("results").get(0);
+        assertThat(first.get("advice").get("code").asString()).isEqualTo("TREAT_LOW_RECHECK_15_MIN");
+        api.post("/api/v1/readings", alice.token(), Map.of("readings", List.of(glucose(5.6, Instant.now()))));
+        // Bob's second reading follows one that asked for nothing.
+        api.post("/api/v1/readings", bob.token(), Map.of("readings", List.of(glucose(6.0, low))));
+        api.post("/api/v1/readings", bob.token(), Map.of("readings", List.of(glucose(6.2, Instant.now()))));
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL", Integer.class) == 0);
+        assertThat(api.get("/api/v1/me/stickers", alice.token()).body().findValuesAsString("reward"))
+                .contains("RECHECK_AFTER_ALERT");
+        assertThat(api.get("/api/v1/me/stickers", bob.token()).body().findValuesAsString("reward"))
+                .containsExactly("FIRST_READING");
+    }
+
+    static Map<String, Object> glucose(double mmol, Instant at) {
+        return Map.of("clientId", UUID.randomUUID().toString(), "type", "GLUCOSE", "measuredAt", at.toString(),
+                "glucose", Map.of("value", mmol, "unit", "MMOL_L", "context", "RANDOM"));
+    }
+
+    /** WeChat's wxa_media_check push, signed as WeChat signs plaintext pushes. */
+    void imageVerdict(String traceId, String suggest) {
+        String body = "{\"ToUserName\":\"gh_x\",\"FromUserName\":\"o-wechat\",\"CreateTime\":" + System.currentTimeMillis() / 1000
+                + ",\"MsgType\":\"event\",\"Event\":\"wxa_media_check\",\"appid\":\"wx-sandbox-app\",\"trace_id\":\""
+                + traceId + "\",\"version\":2,\"result\":{\"suggest\":\"" + suggest + "\",\"label\":"
+                + ("pass".equals(suggest) ? 100 : 20002) + "}}";
+        String timestamp = String.valueOf(System.currentTimeMillis() / 1000), nonce = UUID.randomUUID().toString();
+        Api.Response r = api.send(api.request("/wechat/callback?signature=" + SHA1.gen(callbackToken, timestamp, nonce)
+                + "&timestamp=" + timestamp + "&nonce=" + nonce, null)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.status()).isEqualTo(200);
     }
 }
