@@ -1,5 +1,7 @@
 -- wrk script for the support-group feed. MODE=read: GET the first page of a random group the caller belongs to.
--- MODE=post: POST a new post (fresh clientId) to such a group. PAIRS holds "token userId groupId" lines.
+-- MODE=post: POST a new post (fresh clientId) to such a group. MODE=catalogue: GET the sticker catalogue (a bearer
+-- token check and a small JSON answer, no database: the ceiling of any authenticated read here).
+-- PAIRS holds "token userId groupId" lines.
 local mode = os.getenv("MODE") or "read"
 local pairs = {}
 for line in io.lines(os.getenv("PAIRS") or "pairs.txt") do
@@ -31,6 +33,9 @@ function request()
   counter = counter + 1
   local p = pairs[math.random(1, #pairs)]
   local headers = { ["Authorization"] = "Bearer " .. p.token, ["Content-Type"] = "application/json" }
+  if mode == "catalogue" then
+    return wrk.format("GET", "/api/v1/stickers", headers)
+  end
   if mode == "post" then
     return wrk.format("POST", "/api/v1/groups/" .. p.group .. "/posts", headers,
       string.format('{"clientId":"w%s-%d","text":"今天走了六千步，血糖 6.%d"}', run_prefix, counter, counter % 10))

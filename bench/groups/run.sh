@@ -56,6 +56,9 @@ MODE=read wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s feed.lua "http://loc
 wait $POSTS || true
 grep RESULT "$WORK/posts.txt" | sed 's/^/background: /'
 
+# The ceiling: an authenticated read with no database at all.
+MODE=catalogue wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s feed.lua "http://localhost:$PORT" | grep RESULT
+
 DRIVER=$(find ~/.m2/repository/com/mysql/mysql-connector-j -name 'mysql-connector-j-*.jar' | sort | tail -1)
 java -cp "$DRIVER" FeedBaseline.java "jdbc:mysql://127.0.0.1:3306/$DB" "$WORK/pairs.txt" 32 "$SECONDS_PER_RUN"
 echo "errors logged by the service: $(grep -c ' ERROR ' "$WORK/service.log" || true)"
