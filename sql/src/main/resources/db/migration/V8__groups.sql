@@ -42,6 +42,8 @@ CREATE TABLE grp_post (
     status            VARCHAR(10)   NOT NULL,
     held_reason       VARCHAR(64)   NULL,
     report_count      INT           NOT NULL DEFAULT 0,
+    -- A broadcast held for review notifies members when the doctor approves it, if it asked to.
+    notify_members    BOOLEAN       NOT NULL DEFAULT FALSE,
     created_at        DATETIME(3)   NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT uk_grp_post_client UNIQUE (author_id, client_id),

@@ -45,6 +45,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Feeds, posting with moderation, reactions and reports. Every text goes through the local word list and then
@@ -262,6 +264,7 @@ public class FeedService implements GroupsApi {
         String held = moderate(doctorId, input.title() + "\n" + input.text());
         PostDO p = newPost(groupId, owner, clientId, PostKind.BROADCAST, input.title().strip(), input.text(), List.of(),
                 input.pinned(), held);
+        p.notifyMembers = input.notifyMembers();
         return store(p, doctorId, input.notifyMembers() && held == null ? groups.group(groupId) : null);
     }
 
@@ -367,8 +370,22 @@ public class FeedService implements GroupsApi {
         posts.saveState(p);
         cache.changed(p.groupId);
         audit.record(doctorId, p.authorId, action, "post " + postId + " group " + p.groupId);
+        if (from == PostStatus.HELD && to == PostStatus.PUBLISHED && Boolean.TRUE.equals(p.notifyMembers)) {
+            notifyAfterCommit(p);
+        }
         return view(item(p, counts(List.of(postId)).getOrDefault(postId, Map.of())), doctorId, p.status,
                 p.reportCount, Set.of());
+    }
+
+    /** A held broadcast that asked to notify members does so once the doctor's approval is committed. */
+    private void notifyAfterCommit(PostDO p) {
+        GroupDO group = groups.group(p.groupId);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                notifier.notifyMembers(group.name, p.title, groups.memberIds(p.groupId));
+            }
+        });
     }
 
     /** Null if the text may be published now, else why it is held; throws CONTENT_REJECTED if it may not be. */
@@ -407,6 +424,7 @@ public class FeedService implements GroupsApi {
         p.status = held == null ? PostStatus.PUBLISHED : PostStatus.HELD;
         p.heldReason = held;
         p.reportCount = 0;
+        p.notifyMembers = false;
         p.createdAt = clock.instant();
         return p;
     }

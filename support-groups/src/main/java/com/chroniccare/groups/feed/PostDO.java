@@ -24,5 +24,6 @@ public class PostDO {
     public PostStatus status;
     public String heldReason;
     public Integer reportCount;
+    public Boolean notifyMembers;
     public Instant createdAt;
 }

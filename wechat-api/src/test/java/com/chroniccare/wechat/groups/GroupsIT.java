@@ -189,6 +189,16 @@ class GroupsIT {
                 .get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(texts(feed(bob.token()))).containsExactly("今天血压 128/80");
         assertThat(api.post("/api/v1/posts/" + heldId + "/approve", doctor.token(), Map.of()).status()).isEqualTo(409);
+
+        // A broadcast held for review notifies members only once the doctor approves it.
+        api.post("/api/v1/subscriptions", bob.token(), Map.of("results", Map.of("sandbox-group-template", "accept")));
+        Api.Response held = api.post("/api/v1/groups/" + groupId + "/broadcasts", doctor.token(), Map.of(
+                "title", "用药提醒", "text", "请按时服药 " + WeChatSandbox.REVIEW_WORD, "pinned", false, "notify", true));
+        assertThat(held.status()).isEqualTo(202);
+        assertThat(sandbox.messagesTo(WeChatSandbox.openidFor(bob.code()))).isEmpty();
+        api.post("/api/v1/posts/" + held.body().get("post").get("id").asString() + "/approve", doctor.token(), Map.of());
+        assertThat(sandbox.messagesTo(WeChatSandbox.openidFor(bob.code()))).singleElement()
+                .satisfies(m -> assertThat(m.data().toString()).contains("用药提醒"));
     }
 
     @Test
