@@ -2,6 +2,7 @@ package com.chroniccare.groups;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.chroniccare.core.Page;
 
@@ -52,4 +53,7 @@ public interface GroupsApi {
      * risky one is hidden, a doubtful one waits for the doctor. Unknown or repeated verdicts change nothing.
      */
     void imageChecked(String traceId, ContentCheck.Suggestion suggestion, String label);
+
+    /** The user's groups, posts and earned stickers, for their PIPL data export. */
+    Map<String, Object> export(long userId);
 }

@@ -41,6 +41,7 @@ import com.chroniccare.groups.group.GroupDO;
 import com.chroniccare.groups.group.GroupService;
 import com.chroniccare.groups.group.MemberDO;
 import com.chroniccare.groups.group.MemberMapper;
+import com.chroniccare.groups.reward.AwardMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -73,14 +74,16 @@ public class FeedService implements GroupsApi {
     private final PostRateLimit rateLimit;
     private final ContentCheck contentCheck;
     private final GroupNotifier notifier;
+    private final AwardMapper awards;
     private final AuditApi audit;
     private final GroupsProperties properties;
     private final Set<String> stickers;
     private final Clock clock;
 
     FeedService(GroupService groups, MemberMapper members, PostMapper posts, ReactionMapper reactions,
-                ReportMapper reports, MediaCheckMapper mediaChecks, FeedCache cache, PostRateLimit rateLimit, ContentCheck contentCheck,
-                GroupNotifier notifier, AuditApi audit, GroupsProperties properties, Clock clock) {
+                ReportMapper reports, MediaCheckMapper mediaChecks, FeedCache cache, PostRateLimit rateLimit,
+                ContentCheck contentCheck, GroupNotifier notifier, AwardMapper awards, AuditApi audit,
+                GroupsProperties properties, Clock clock) {
         this.groups = groups;
         this.members = members;
         this.posts = posts;
@@ -91,6 +94,7 @@ public class FeedService implements GroupsApi {
         this.rateLimit = rateLimit;
         this.contentCheck = contentCheck;
         this.notifier = notifier;
+        this.awards = awards;
         this.audit = audit;
         this.properties = properties;
         this.stickers = new HashSet<>(properties.catalogue().stream().map(Sticker::code).toList());
@@ -337,6 +341,16 @@ public class FeedService implements GroupsApi {
     @Transactional
     public PostView restore(long doctorId, long postId) {
         return moderateState(doctorId, postId, PostStatus.HIDDEN, PostStatus.PUBLISHED, "GROUP_POST_RESTORED");
+    }
+
+    @Override
+    public Map<String, Object> export(long userId) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("groups", groups.mine(userId));
+        out.put("groupPosts", posts.byAuthor(userId).stream()
+                .map(p -> view(item(p, Map.of()), userId, p.status, p.reportCount, Set.of())).toList());
+        out.put("stickersEarned", awards.of(userId));
+        return out;
     }
 
     @ApplicationModuleListener

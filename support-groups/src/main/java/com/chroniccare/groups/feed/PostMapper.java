@@ -33,6 +33,9 @@ public interface PostMapper extends BaseMapper<PostDO> {
             + " pinned = #{pinned} WHERE id = #{id}")
     void saveState(PostDO post);
 
+    @Select("SELECT * FROM grp_post WHERE author_id = #{authorId} ORDER BY id")
+    List<PostDO> byAuthor(long authorId);
+
     @Update("DELETE FROM grp_post WHERE author_id = #{authorId}")
     void eraseOf(long authorId);
 }

@@ -30,6 +30,7 @@ import com.chroniccare.core.ProfileUpdate;
 import com.chroniccare.core.Role;
 import com.chroniccare.core.UserAccount;
 import com.chroniccare.core.Violation;
+import com.chroniccare.groups.GroupsApi;
 import com.chroniccare.reminder.DosesApi;
 import com.chroniccare.wechat.security.CurrentUser;
 import com.chroniccare.wechat.security.TokenStore;
@@ -53,14 +54,16 @@ class MeController {
 
     private final AccountsApi accounts;
     private final DosesApi doses;
+    private final GroupsApi groups;
     private final ConsentApi consents;
     private final CareTeamsApi teams;
     private final TokenStore tokens;
     private final WxMaService wechat;
 
     MeController(AccountsApi accounts, ConsentApi consents, CareTeamsApi teams, TokenStore tokens, WxMaService wechat,
-                 DosesApi doses) {
+                 DosesApi doses, GroupsApi groups) {
         this.doses = doses;
+        this.groups = groups;
         this.accounts = accounts;
         this.consents = consents;
         this.teams = teams;
@@ -169,6 +172,7 @@ class MeController {
     Map<String, Object> export(@AuthenticationPrincipal CurrentUser me) {
         Map<String, Object> export = new LinkedHashMap<>(accounts.export(me.id()));
         export.putAll(doses.export(me.id()));
+        export.putAll(groups.export(me.id()));
         return export;
     }
 

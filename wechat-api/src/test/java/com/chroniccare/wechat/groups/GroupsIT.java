@@ -370,6 +370,24 @@ class GroupsIT {
                 "glucose", Map.of("value", mmol, "unit", "MMOL_L", "context", "RANDOM"));
     }
 
+    @Test
+    void exportCarriesGroupDataAndErasureRemovesIt() {
+        String postId = post(alice, "我的第一条").body().get("post").get("id").asString();
+        api.post("/api/v1/posts/" + postId + "/reactions", bob.token(), Map.of("sticker", "flower"));
+        JsonNode export = api.get("/api/v1/me/export", alice.token()).body();
+        assertThat(export.get("groups").get(0).get("name").asString()).isEqualTo("糖友互助小组");
+        assertThat(export.get("groupPosts").get(0).get("text").asString()).isEqualTo("我的第一条");
+        assertThat(export.has("stickersEarned")).isTrue();
+
+        assertThat(api.delete("/api/v1/me", alice.token()).status()).isEqualTo(204);
+        long id = Long.parseLong(alice.id());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT (SELECT COUNT(*) FROM grp_post WHERE author_id = ?) + (SELECT COUNT(*) FROM grp_member"
+                        + " WHERE user_id = ?) + (SELECT COUNT(*) FROM grp_reaction WHERE post_id = ?)",
+                Integer.class, id, id, Long.parseLong(postId)) == 0);
+        assertThat(feed(bob.token()).get("items")).isEmpty();
+    }
+
     /** WeChat's wxa_media_check push, signed as WeChat signs plaintext pushes. */
     void imageVerdict(String traceId, String suggest) {
         String body = "{\"ToUserName\":\"gh_x\",\"FromUserName\":\"o-wechat\",\"CreateTime\":" + System.currentTimeMillis() / 1000
