@@ -45,8 +45,8 @@ mariadb -uroot $DB -e "ANALYZE TABLE grp_post, grp_reaction, grp_member" >/dev/n
 export PAIRS="$WORK/pairs.txt"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(mariadb --version | cut -d' ' -f4-6)"
 
-# Warm-up (JIT, pools, and one pass filling the Redis head of most groups), not reported.
-MODE=read wrk -t2 -c32 -d20s -s feed.lua "http://localhost:$PORT" >/dev/null
+# Warm-up (JIT, pools, and the Redis and in-memory caches of most groups and readers), not reported.
+MODE=read wrk -t2 -c32 -d40s -s feed.lua "http://localhost:$PORT" >/dev/null
 MODE=read wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s feed.lua "http://localhost:$PORT" | grep RESULT
 # Reads while members post (each post invalidates its group's cached head), ~20 posts/s in the background.
 MODE=post DELAY_MS=200 wrk -t1 -c4 -d"$((SECONDS_PER_RUN + 5))s" -s feed.lua "http://localhost:$PORT" > "$WORK/posts.txt" &

@@ -71,6 +71,7 @@ public class FeedService implements GroupsApi {
     private final ReportMapper reports;
     private final MediaCheckMapper mediaChecks;
     private final FeedCache cache;
+    private final ReaderCache readers;
     private final PostRateLimit rateLimit;
     private final ContentCheck contentCheck;
     private final GroupNotifier notifier;
@@ -81,7 +82,8 @@ public class FeedService implements GroupsApi {
     private final Clock clock;
 
     FeedService(GroupService groups, MemberMapper members, PostMapper posts, ReactionMapper reactions,
-                ReportMapper reports, MediaCheckMapper mediaChecks, FeedCache cache, PostRateLimit rateLimit,
+                ReportMapper reports, MediaCheckMapper mediaChecks, FeedCache cache, ReaderCache readers,
+                PostRateLimit rateLimit,
                 ContentCheck contentCheck, GroupNotifier notifier, AwardMapper awards, AuditApi audit,
                 GroupsProperties properties, Clock clock) {
         this.groups = groups;
@@ -91,6 +93,7 @@ public class FeedService implements GroupsApi {
         this.reports = reports;
         this.mediaChecks = mediaChecks;
         this.cache = cache;
+        this.readers = readers;
         this.rateLimit = rateLimit;
         this.contentCheck = contentCheck;
         this.notifier = notifier;
@@ -113,12 +116,15 @@ public class FeedService implements GroupsApi {
 
     @Override
     public GroupView join(long patientId, long groupId, String inviteCode) {
-        return groups.join(patientId, groupId, inviteCode);
+        GroupView joined = groups.join(patientId, groupId, inviteCode);
+        readers.joined(groupId, patientId);
+        return joined;
     }
 
     @Override
     public void leave(long userId, long groupId) {
         groups.leave(userId, groupId);
+        readers.left(groupId, userId);
     }
 
     @Override
@@ -148,7 +154,9 @@ public class FeedService implements GroupsApi {
 
     @Override
     public Page<PostView> feed(long userId, long groupId, String cursor, int limit) {
-        groups.member(groupId, userId);
+        if (!readers.isMember(groupId, userId, () -> groups.everyone(groupId)).orElse(false)) {
+            groups.member(groupId, userId); // the cache could not say, or said no: MySQL decides
+        }
         if (limit < 1 || limit > MAX_PAGE) {
             throw CareException.invalid(Violation.of("limit", "RANGE", "field.invalid", "1-" + MAX_PAGE));
         }
@@ -170,7 +178,12 @@ public class FeedService implements GroupsApi {
         }
         FeedCache.Item last = items.isEmpty() ? null : items.get(items.size() - 1);
         String next = more && last != null && !last.pinned() ? encode(last.id()) : null;
-        Map<Long, Set<String>> mine = myStickers(userId, items.stream().map(FeedCache.Item::id).toList());
+        Map<Long, Set<String>> mine = new HashMap<>();
+        for (String entry : readers.myStickers(groupId, userId, () -> reactions.mineInGroup(userId, groupId))) {
+            int colon = entry.indexOf(':');
+            mine.computeIfAbsent(Long.parseLong(entry.substring(0, colon)), k -> new HashSet<>())
+                    .add(entry.substring(colon + 1));
+        }
         return new Page<>(items.stream().map(i -> view(i, userId, PostStatus.PUBLISHED, 0,
                 mine.getOrDefault(i.id(), Set.of()))).toList(), next);
     }
@@ -279,6 +292,7 @@ public class FeedService implements GroupsApi {
         sticker(sticker);
         reactions.add(postId, userId, sticker, clock.instant());
         cache.changed(p.groupId);
+        readers.stickersChanged(p.groupId, userId);
         return reload(p, userId);
     }
 
@@ -289,6 +303,7 @@ public class FeedService implements GroupsApi {
         sticker(sticker);
         reactions.remove(postId, userId, sticker);
         cache.changed(p.groupId);
+        readers.stickersChanged(p.groupId, userId);
         return reload(p, userId);
     }
 
@@ -362,7 +377,10 @@ public class FeedService implements GroupsApi {
         mediaChecks.eraseOf(id);
         posts.eraseOf(id);
         members.eraseOf(id);
-        touched.forEach(cache::changed);
+        touched.forEach(g -> {
+            cache.changed(g);
+            readers.left(g, id);
+        });
     }
 
     /** A post whose status a doctor changes: the group's owner only; {@code from} null means any status. */

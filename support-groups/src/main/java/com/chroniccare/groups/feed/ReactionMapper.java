@@ -31,6 +31,11 @@ public interface ReactionMapper {
             + "</script>")
     List<Map<String, Object>> mine(long userId, Collection<Long> postIds);
 
+    /** The user's stickers on posts of one group, as "postId:sticker". */
+    @Select("SELECT CONCAT(r.post_id, ':', r.sticker) FROM grp_reaction r JOIN grp_post p ON p.id = r.post_id"
+            + " WHERE r.user_id = #{userId} AND p.group_id = #{groupId}")
+    List<String> mineInGroup(long userId, long groupId);
+
     @Update("DELETE FROM grp_reaction WHERE user_id = #{userId} OR post_id IN"
             + " (SELECT id FROM grp_post WHERE author_id = #{userId})")
     void eraseOf(long userId);

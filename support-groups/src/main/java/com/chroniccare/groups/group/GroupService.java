@@ -171,6 +171,11 @@ public class GroupService {
         return members.memberIds(groupId);
     }
 
+    /** Everyone in the group, its owner included. */
+    public List<Long> everyone(long groupId) {
+        return members.allIds(groupId);
+    }
+
     private void addMember(long groupId, long userId, GroupRole role) {
         UserAccount user = accounts.get(userId);
         MemberDO m = new MemberDO();

@@ -24,6 +24,9 @@ public interface MemberMapper {
     @Select("SELECT COUNT(*) FROM grp_member WHERE group_id = #{groupId}")
     int count(long groupId);
 
+    @Select("SELECT user_id FROM grp_member WHERE group_id = #{groupId}")
+    List<Long> allIds(long groupId);
+
     @Select("SELECT user_id FROM grp_member WHERE group_id = #{groupId} AND role = 'MEMBER'")
     List<Long> memberIds(long groupId);
 
