@@ -65,12 +65,19 @@ public interface DoseMapper extends BaseMapper<DoseDO> {
             + " ORDER BY d.plan_id, d.due_at")
     List<DoseDO> between(long patientId, Instant from, Instant to);
 
+    /** One patient's doses taken, and doses decided (taken, skipped or missed), in a period. */
+    class Share {
+        public Long patientId;
+        public Long taken;
+        public Long decided;
+    }
+
     /** Per patient: doses taken, and doses decided (taken, skipped or missed), due in a period. */
     @Select("<script>SELECT patient_id, SUM(CASE WHEN status = 'TAKEN' THEN 1 ELSE 0 END) AS taken, COUNT(*) AS decided"
             + " FROM rem_dose WHERE status IN ('TAKEN', 'SKIPPED', 'MISSED') AND due_at >= #{from} AND patient_id IN"
             + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach>"
             + " GROUP BY patient_id</script>")
-    List<java.util.Map<String, Object>> shares(Collection<Long> patientIds, Instant from);
+    List<Share> shares(Collection<Long> patientIds, Instant from);
 
     @Select(WITH_PLAN + " WHERE d.patient_id = #{patientId} ORDER BY d.due_at, d.id")
     List<DoseDO> allOf(long patientId);

@@ -179,10 +179,9 @@ public class DoseService implements DosesApi {
             return Map.of();
         }
         Map<Long, Double> shares = new HashMap<>();
-        for (Map<String, Object> row : doses.shares(patientIds, clock.instant().minus(Duration.ofDays(days)))) {
-            long decided = number(row, "decided");
-            if (decided > 0) {
-                shares.put(number(row, "patient_id"), (double) number(row, "taken") / decided);
+        for (DoseMapper.Share row : doses.shares(patientIds, clock.instant().minus(Duration.ofDays(days)))) {
+            if (row.decided > 0) {
+                shares.put(row.patientId, (double) row.taken / row.decided);
             }
         }
         return shares;
@@ -278,13 +277,6 @@ public class DoseService implements DosesApi {
         doses.save(d);
     }
 
-    private static long number(Map<String, Object> row, String key) {
-        Object v = row.get(key);
-        if (v == null) {
-            v = row.get(key.toUpperCase());
-        }
-        return ((Number) v).longValue();
-    }
 
     static DoseView view(DoseDO d) {
         ZoneId zone = ZoneId.of(d.timeZone);

@@ -178,12 +178,8 @@ public class FeedService implements GroupsApi {
         }
         FeedCache.Item last = items.isEmpty() ? null : items.get(items.size() - 1);
         String next = more && last != null && !last.pinned() ? encode(last.id()) : null;
-        Map<Long, Set<String>> mine = new HashMap<>();
-        for (String entry : readers.myStickers(groupId, userId, () -> reactions.mineInGroup(userId, groupId))) {
-            int colon = entry.indexOf(':');
-            mine.computeIfAbsent(Long.parseLong(entry.substring(0, colon)), k -> new HashSet<>())
-                    .add(entry.substring(colon + 1));
-        }
+        Map<Long, Set<String>> mine = byPost(readers.myStickers(groupId, userId,
+                () -> reactions.mineInGroup(userId, groupId)));
         return new Page<>(items.stream().map(i -> view(i, userId, PostStatus.PUBLISHED, 0,
                 mine.getOrDefault(i.id(), Set.of()))).toList(), next);
     }
@@ -510,20 +506,24 @@ public class FeedService implements GroupsApi {
     private Map<Long, Map<String, Integer>> counts(Collection<Long> postIds) {
         Map<Long, Map<String, Integer>> out = new HashMap<>();
         if (!postIds.isEmpty()) {
-            for (Map<String, Object> row : reactions.counts(postIds)) {
-                out.computeIfAbsent(number(row, "post_id"), k -> new TreeMap<>())
-                        .put(String.valueOf(value(row, "sticker")), (int) number(row, "n"));
+            for (ReactionMapper.Count row : reactions.counts(postIds)) {
+                out.computeIfAbsent(row.postId, k -> new TreeMap<>()).put(row.sticker, row.n);
             }
         }
         return out;
     }
 
     private Map<Long, Set<String>> myStickers(long userId, Collection<Long> postIds) {
+        return postIds.isEmpty() ? Map.of() : byPost(reactions.mine(userId, postIds));
+    }
+
+    /** "postId:sticker" entries grouped by post. */
+    private static Map<Long, Set<String>> byPost(Collection<String> entries) {
         Map<Long, Set<String>> out = new HashMap<>();
-        if (!postIds.isEmpty()) {
-            for (Map<String, Object> row : reactions.mine(userId, postIds)) {
-                out.computeIfAbsent(number(row, "post_id"), k -> new HashSet<>()).add(String.valueOf(value(row, "sticker")));
-            }
+        for (String entry : entries) {
+            int colon = entry.indexOf(':');
+            out.computeIfAbsent(Long.parseLong(entry.substring(0, colon)), k -> new HashSet<>())
+                    .add(entry.substring(colon + 1));
         }
         return out;
     }
@@ -574,14 +574,5 @@ public class FeedService implements GroupsApi {
             // falls through to the problem below
         }
         throw CareException.invalid(Violation.of("cursor", "INVALID", "page.cursor-invalid"));
-    }
-
-    private static Object value(Map<String, Object> row, String key) {
-        Object v = row.get(key);
-        return v != null ? v : row.get(key.toUpperCase(Locale.ROOT));
-    }
-
-    private static long number(Map<String, Object> row, String key) {
-        return ((Number) value(row, key)).longValue();
     }
 }

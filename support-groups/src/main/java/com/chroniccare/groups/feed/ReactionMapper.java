@@ -3,7 +3,6 @@ package com.chroniccare.groups.feed;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -23,13 +22,21 @@ public interface ReactionMapper {
     @Update("DELETE FROM grp_reaction WHERE post_id = #{postId} AND user_id = #{userId} AND sticker = #{sticker}")
     void remove(long postId, long userId, String sticker);
 
+    /** How many members put one sticker on one post. */
+    class Count {
+        public Long postId;
+        public String sticker;
+        public Integer n;
+    }
+
     @Select("<script>SELECT post_id, sticker, COUNT(*) AS n FROM grp_reaction WHERE post_id IN " + POSTS
             + " GROUP BY post_id, sticker</script>")
-    List<Map<String, Object>> counts(Collection<Long> postIds);
+    List<Count> counts(Collection<Long> postIds);
 
-    @Select("<script>SELECT post_id, sticker FROM grp_reaction WHERE user_id = #{userId} AND post_id IN " + POSTS
-            + "</script>")
-    List<Map<String, Object>> mine(long userId, Collection<Long> postIds);
+    /** The user's stickers on some posts, as "postId:sticker". */
+    @Select("<script>SELECT CONCAT(post_id, ':', sticker) FROM grp_reaction WHERE user_id = #{userId} AND post_id IN "
+            + POSTS + "</script>")
+    List<String> mine(long userId, Collection<Long> postIds);
 
     /** The user's stickers on posts of one group, as "postId:sticker". */
     @Select("SELECT CONCAT(r.post_id, ':', r.sticker) FROM grp_reaction r JOIN grp_post p ON p.id = r.post_id"

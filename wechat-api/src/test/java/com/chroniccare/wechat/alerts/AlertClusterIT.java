@@ -13,6 +13,7 @@ import com.chroniccare.wechat.sandbox.WeChatSandbox;
 import com.chroniccare.wechat.support.Api;
 import com.chroniccare.wechat.support.CareTeamFixture;
 import com.chroniccare.wechat.support.Instances;
+import com.chroniccare.wechat.support.SharedParts;
 import com.chroniccare.wechat.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import redis.embedded.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,30 +33,24 @@ class AlertClusterIT {
 
     @TempDir
     Path dir;
+    SharedParts shared;
     WeChatSandbox sandbox;
-    RedisServer redis;
-    int redisPort;
     final MutableClock clock = new MutableClock(Instant.now());
 
     @BeforeEach
     void start() {
-        sandbox = WeChatSandbox.start(0);
-        redisPort = Instances.freePort();
-        redis = Instances.redis(redisPort);
+        shared = new SharedParts();
+        sandbox = shared.sandbox();
     }
 
     @AfterEach
     void stop() throws Exception {
-        sandbox.stop();
-        redis.stop();
+        shared.close();
     }
 
     Map<String, Object> properties() {
-        Map<String, Object> p = Instances.database(dir);
-        p.put("spring.data.redis.host", "127.0.0.1");
-        p.put("spring.data.redis.port", redisPort);
+        Map<String, Object> p = shared.properties(dir);
         p.put("spring.data.redis.timeout", "500ms");
-        p.put("care.wechat.api-host-url", sandbox.baseUrl());
         p.put("spring.quartz.auto-startup", false);
         return p;
     }
@@ -118,13 +112,13 @@ class AlertClusterIT {
             team.submit(glucose(2.6, clock.instant()));
             assertThat(sandbox.messagesTo(team.doctor().openid())).hasSize(1);
 
-            redis.stop();
+            shared.stopRedis();
             clock.advance(Duration.ofMinutes(2));
             // The repeat goes out now if the instance still holds the access token (kept a second), or once Redis
             // is back; either way exactly once.
             app.getBean(AlertingApi.class).runTimers();
 
-            redis = Instances.redis(redisPort);
+            shared.startRedis();
             clock.advance(Duration.ofMinutes(1));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 app.getBean(AlertingApi.class).runTimers();

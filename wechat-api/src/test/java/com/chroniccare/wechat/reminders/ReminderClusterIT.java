@@ -18,6 +18,7 @@ import com.chroniccare.reminder.ReminderTicks;
 import com.chroniccare.wechat.sandbox.WeChatSandbox;
 import com.chroniccare.wechat.support.Instances;
 import com.chroniccare.wechat.support.ReminderSeed;
+import com.chroniccare.wechat.support.SharedParts;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import redis.embedded.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -40,29 +40,22 @@ class ReminderClusterIT {
 
     @TempDir
     Path dir;
+    SharedParts shared;
     WeChatSandbox sandbox;
-    RedisServer redis;
-    int redisPort;
 
     @BeforeEach
     void start() {
-        sandbox = WeChatSandbox.start(0);
-        redisPort = Instances.freePort();
-        redis = Instances.redis(redisPort);
+        shared = new SharedParts();
+        sandbox = shared.sandbox();
     }
 
     @AfterEach
     void stop() throws Exception {
-        sandbox.stop();
-        redis.stop();
+        shared.close();
     }
 
     Map<String, Object> properties() {
-        Map<String, Object> p = Instances.database(dir);
-        p.put("spring.data.redis.host", "127.0.0.1");
-        p.put("spring.data.redis.port", redisPort);
-        p.put("care.wechat.api-host-url", sandbox.baseUrl());
-        return p;
+        return shared.properties(dir);
     }
 
     @Test
