@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.chroniccare.core.Page;
+import com.chroniccare.core.Reading;
 
 /**
  * Alerts for care teams. Every staff-facing call checks that the patient is on one of the caller's care teams and
@@ -17,7 +18,7 @@ public interface AlertingApi {
      * Evaluates stored readings of one patient unless they already were (idempotent), in one transaction, and
      * returns what each raised and the advice, in the order given.
      */
-    List<ReadingAssessment> assess(long patientId, List<Long> readingIds);
+    List<ReadingAssessment> assess(List<Reading> readings);
 
     Page<AlertView> list(long staffId, AlertQuery query);
 

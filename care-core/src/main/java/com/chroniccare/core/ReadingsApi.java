@@ -14,7 +14,7 @@ public interface ReadingsApi {
 
     /**
      * Checks and stores a batch. Each reading gets its own outcome, in order; a rejected reading never affects its
-     * neighbours, and each stored reading is published as {@link ReadingRecorded} in the same transaction.
+     * neighbours, and the stored readings are published as one {@link ReadingsRecorded} in the same transaction.
      */
     List<ReadingOutcome> record(long patientId, List<ReadingInput> readings);
 

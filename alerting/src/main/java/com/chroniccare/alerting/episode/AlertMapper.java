@@ -7,7 +7,6 @@ import java.util.List;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import com.chroniccare.alerting.AlertStatus;
 import com.chroniccare.alerting.Severity;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -21,9 +20,6 @@ public interface AlertMapper extends BaseMapper<AlertDO> {
 
     @Select("SELECT * FROM alert_alert WHERE patient_id = #{patientId} AND status <> 'RESOLVED'")
     List<AlertDO> unresolved(long patientId);
-
-    @Insert("INSERT INTO alert_alert_reading (alert_id, reading_id) VALUES (#{alertId}, #{readingId})")
-    void attach(long alertId, long readingId);
 
     @Select("SELECT a.* FROM alert_alert a JOIN alert_alert_reading r ON r.alert_id = a.id WHERE r.reading_id = #{readingId}")
     List<AlertDO> raisedBy(long readingId);

@@ -37,8 +37,8 @@ import com.chroniccare.core.Page;
 import com.chroniccare.core.PatientDeleted;
 import com.chroniccare.reminder.DoseMissed;
 import com.chroniccare.core.ProblemCode;
-import com.chroniccare.core.ReadingRecorded;
-import com.chroniccare.core.ReadingsApi;
+import com.chroniccare.core.Reading;
+import com.chroniccare.core.ReadingsRecorded;
 import com.chroniccare.core.Violation;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
@@ -64,7 +64,6 @@ class AlertService implements AlertingApi {
     private final Lifecycle lifecycle;
     private final Pager pager;
     private final Settings settings;
-    private final ReadingsApi readings;
     private final CareTeamsApi teams;
     private final ConsentApi consents;
     private final AuditApi audit;
@@ -74,7 +73,7 @@ class AlertService implements AlertingApi {
 
     AlertService(AlertMapper alerts, DeliveryMapper deliveries, SilenceMapper silences, PatientStateMapper patients,
                  EvaluationMapper evaluations, Evaluator evaluator, Lifecycle lifecycle, Pager pager, Settings settings,
-                 ReadingsApi readings, CareTeamsApi teams, ConsentApi consents, AuditApi audit,
+                 CareTeamsApi teams, ConsentApi consents, AuditApi audit,
                  AlertingProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.alerts = alerts;
         this.deliveries = deliveries;
@@ -85,7 +84,6 @@ class AlertService implements AlertingApi {
         this.lifecycle = lifecycle;
         this.pager = pager;
         this.settings = settings;
-        this.readings = readings;
         this.teams = teams;
         this.consents = consents;
         this.audit = audit;
@@ -100,8 +98,8 @@ class AlertService implements AlertingApi {
      */
     @Async
     @TransactionalEventListener
-    void on(ReadingRecorded event) {
-        evaluator.evaluate(List.of(event.reading()));
+    void on(ReadingsRecorded event) {
+        evaluator.evaluate(event.readings());
     }
 
     @ApplicationModuleListener
@@ -116,8 +114,8 @@ class AlertService implements AlertingApi {
     }
 
     @Override
-    public List<ReadingAssessment> assess(long patientId, List<Long> readingIds) {
-        return evaluator.evaluate(readings.get(patientId, readingIds));
+    public List<ReadingAssessment> assess(List<Reading> readings) {
+        return evaluator.evaluate(readings);
     }
 
     @Override

@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +30,10 @@ import com.chroniccare.alerting.Thresholds;
 import com.chroniccare.alerting.config.AlertingProperties;
 import com.chroniccare.alerting.rules.Finding;
 import com.chroniccare.alerting.rules.RuleEngine;
+import com.chroniccare.core.Page;
 import com.chroniccare.core.Reading;
 import com.chroniccare.core.ReadingQuery;
+import com.chroniccare.core.ReadingType;
 import com.chroniccare.core.ReadingsApi;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -36,19 +42,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluates one reading: applies the rules, opens, confirms, upgrades or auto-resolves the patient's episodes, and
- * pages after commit. Idempotent per reading (ReadingRecorded arrives at least once, and the HTTP request also asks
+ * pages after commit. Idempotent per reading (ReadingsRecorded arrives at least once, and the HTTP request also asks
  * for the result); one patient's readings are evaluated one at a time.
  */
 @Component
 class Evaluator {
 
     private static final int HISTORY_LIMIT = 100;
+    private static final Duration HISTORY_DAYS = Duration.ofDays(7);
+    /** Most readings a batch loads as shared history; beyond that each reading queries its own. */
+    private static final int WINDOW_LIMIT = 2_000;
     private static final int RECENT = 10_000;
     private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final ReadingsApi readings;
     private final AlertMapper alerts;
     private final EvaluationMapper evaluations;
+    private final EvaluationWrites writes;
     private final PatientStateMapper patients;
     private final Settings settings;
     private final Lifecycle lifecycle;
@@ -64,12 +74,13 @@ class Evaluator {
         }
     };
 
-    Evaluator(ReadingsApi readings, AlertMapper alerts, EvaluationMapper evaluations, PatientStateMapper patients,
-              Settings settings, Lifecycle lifecycle, Pager pager, AlertingProperties properties, Clock clock,
-              PlatformTransactionManager transactions) {
+    Evaluator(ReadingsApi readings, AlertMapper alerts, EvaluationMapper evaluations, EvaluationWrites writes,
+              PatientStateMapper patients, Settings settings, Lifecycle lifecycle, Pager pager,
+              AlertingProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.readings = readings;
         this.alerts = alerts;
         this.evaluations = evaluations;
+        this.writes = writes;
         this.patients = patients;
         this.settings = settings;
         this.lifecycle = lifecycle;
@@ -81,19 +92,20 @@ class Evaluator {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    private record Outcome(ReadingAssessment assessment, List<AlertDO> toPage) {
+    /** What evaluating a batch came to: an assessment per reading, in order, and the alerts to page after commit. */
+    private record Outcome(List<ReadingAssessment> assessments, Collection<AlertDO> toPage) {
     }
 
     /**
      * Each reading reaches here twice in the instance that stored it: from the HTTP request (for the advice it
-     * returns, all readings of a batch in one transaction) and from the event listener. Whichever comes second
-     * waits for and reuses the first one's result instead of repeating the database work, or evaluates itself if
-     * that failed; after a restart the evaluation rows keep it idempotent. Readings are of one patient.
+     * returns) and from the event listener. Whichever comes second waits for and reuses the first one's result
+     * instead of repeating the database work, or evaluates itself if that failed; after a restart the evaluation
+     * rows keep it idempotent. Readings are of one patient and are evaluated together, in one transaction.
      */
     List<ReadingAssessment> evaluate(List<Reading> readings) {
         Map<Long, CompletableFuture<ReadingAssessment>> results = new LinkedHashMap<>();
         List<Reading> mine = new ArrayList<>();
-        Map<Long, CompletableFuture<ReadingAssessment>> claimed = new HashMap<>();
+        List<CompletableFuture<ReadingAssessment>> claimed = new ArrayList<>();
         synchronized (recent) {
             for (Reading r : readings) {
                 CompletableFuture<ReadingAssessment> fresh = new CompletableFuture<>();
@@ -101,21 +113,19 @@ class Evaluator {
                 results.put(r.id(), first == null ? fresh : first);
                 if (first == null) {
                     mine.add(r);
-                    claimed.put(r.id(), fresh);
+                    claimed.add(fresh);
                 }
             }
         }
         if (!mine.isEmpty()) {
             try {
-                settings.create(mine.get(0).patientId());
-                List<Outcome> outcomes = withDeadlockRetry(() -> tx.execute(status ->
-                        mine.stream().map(this::evaluateLocked).toList()));
+                Outcome outcome = evaluateInTransaction(mine);
+                outcome.toPage().forEach(alert -> pager.page(alert, AlertMessage.Kind.ALERT));
                 for (int i = 0; i < mine.size(); i++) {
-                    outcomes.get(i).toPage().forEach(alert -> pager.page(alert, AlertMessage.Kind.ALERT));
-                    claimed.get(mine.get(i).id()).complete(outcomes.get(i).assessment());
+                    claimed.get(i).complete(outcome.assessments().get(i));
                 }
             } catch (RuntimeException e) {
-                claimed.values().forEach(f -> f.completeExceptionally(e));
+                claimed.forEach(f -> f.completeExceptionally(e));
                 throw e;
             }
         }
@@ -133,6 +143,16 @@ class Evaluator {
         return assessments;
     }
 
+    private Outcome evaluateInTransaction(List<Reading> batch) {
+        Outcome outcome = withDeadlockRetry(() -> tx.execute(status -> evaluateLocked(batch)));
+        if (outcome == null) {
+            // The patient's first evaluation: the state row is created outside the transaction that locks it.
+            settings.create(batch.get(0).patientId());
+            outcome = withDeadlockRetry(() -> tx.execute(status -> evaluateLocked(batch)));
+        }
+        return outcome;
+    }
+
     /** InnoDB may pick an evaluation as a deadlock victim under concurrent load; the whole transaction is redone. */
     private static <T> T withDeadlockRetry(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
@@ -146,25 +166,85 @@ class Evaluator {
         }
     }
 
-    private Outcome evaluateLocked(Reading r) {
-        PatientStateDO state = settings.lock(r.patientId());
-        EvaluationDO done = evaluations.selectById(r.id());
-        if (done != null) {
-            return new Outcome(assessment(r.id(), done.advice), List.of());
+    /**
+     * Evaluates a batch with the patient's state locked, reading the open episodes and history once and writing
+     * each changed episode, the links and the evaluation records once at the end. Null if the patient has no state
+     * row yet.
+     */
+    private Outcome evaluateLocked(List<Reading> batch) {
+        long patientId = batch.get(0).patientId();
+        PatientStateDO state = settings.lock(patientId);
+        if (state == null) {
+            return null;
         }
+        Map<Long, EvaluationDO> done = new HashMap<>();
+        evaluations.in(batch.stream().map(Reading::id).toList()).forEach(e -> done.put(e.readingId, e));
+        Batch work = new Batch(settings.thresholdsOf(state), alerts.unresolved(patientId).stream()
+                .collect(Collectors.toMap(a -> a.family, Function.identity(), (a, b) -> a, HashMap::new)), batch);
+        List<ReadingAssessment> assessments = new ArrayList<>(batch.size());
+        for (Reading r : batch) {
+            EvaluationDO earlier = done.get(r.id());
+            assessments.add(earlier != null ? assessment(r.id(), earlier.advice) : evaluate(r, work));
+        }
+        work.changed.forEach(lifecycle::save);
+        if (!work.links.isEmpty()) {
+            writes.linked(work.links);
+        }
+        if (!work.evaluated.isEmpty()) {
+            patients.measured(patientId, batch.stream().filter(r -> !done.containsKey(r.id())).map(Reading::measuredAt)
+                    .max(Comparator.naturalOrder()).orElseThrow());
+            writes.evaluated(work.evaluated);
+        }
+        return new Outcome(assessments, work.toPage);
+    }
+
+    /** One batch's working state: episodes as they change, history loaded once per type, writes still to do. */
+    private final class Batch {
+        final Thresholds thresholds;
+        final Map<AlertFamily, AlertDO> open;
+        final List<Reading> readings;
+        final Map<ReadingType, List<Reading>> history = new EnumMap<>(ReadingType.class);
+        final Set<AlertDO> changed = Collections.newSetFromMap(new IdentityHashMap<>());
+        final Set<AlertDO> toPage = Collections.newSetFromMap(new IdentityHashMap<>());
+        final List<EvaluationWrites.Link> links = new ArrayList<>();
+        final List<EvaluationDO> evaluated = new ArrayList<>();
+
+        Batch(Thresholds thresholds, Map<AlertFamily, AlertDO> open, List<Reading> readings) {
+            this.thresholds = thresholds;
+            this.open = open;
+            this.readings = readings;
+        }
+
+        /** The patient's readings of r's type in the 7 days before it, newest first (at most HISTORY_LIMIT). */
+        List<Reading> before(Reading r) {
+            List<Reading> window = readings.size() == 1 ? null : history.computeIfAbsent(r.type(), this::window);
+            if (window == null) {
+                return Evaluator.this.readings.list(r.patientId(), new ReadingQuery(r.type(),
+                        r.measuredAt().minus(HISTORY_DAYS), r.measuredAt(), null, HISTORY_LIMIT)).items();
+            }
+            Instant from = r.measuredAt().minus(HISTORY_DAYS);
+            return window.stream().filter(e -> e.measuredAt().isBefore(r.measuredAt()) && !e.measuredAt().isBefore(from))
+                    .limit(HISTORY_LIMIT).toList();
+        }
+
+        /** Everything the batch's readings of a type may look back on, in one query; null if that is too much. */
+        private List<Reading> window(ReadingType type) {
+            List<Instant> at = readings.stream().filter(r -> r.type() == type).map(Reading::measuredAt).sorted().toList();
+            Page<Reading> page = Evaluator.this.readings.list(readings.get(0).patientId(), new ReadingQuery(type,
+                    at.get(0).minus(HISTORY_DAYS), at.get(at.size() - 1).plusMillis(1), null, WINDOW_LIMIT));
+            return page.nextCursor() == null ? page.items() : null;
+        }
+    }
+
+    private ReadingAssessment evaluate(Reading r, Batch work) {
         Instant now = clock.instant();
-        Thresholds t = settings.thresholdsOf(state);
-        Map<AlertFamily, AlertDO> open = alerts.unresolved(r.patientId()).stream()
-                .collect(Collectors.toMap(a -> a.family, Function.identity(), (a, b) -> a, HashMap::new));
-        List<Reading> earlier = RuleEngine.needsHistory(r, t, open.keySet())
-                ? readings.list(r.patientId(), new ReadingQuery(r.type(), r.measuredAt().minus(Duration.ofDays(7)),
-                        r.measuredAt(), null, HISTORY_LIMIT)).items()
-                : List.of();
+        Thresholds t = work.thresholds;
+        Map<AlertFamily, AlertDO> open = work.open;
+        List<Reading> earlier = RuleEngine.needsHistory(r, t, open.keySet()) ? work.before(r) : List.of();
         List<Finding> findings = RuleEngine.evaluate(r, t, earlier);
         Map<AlertFamily, Finding> byFamily = findings.stream().filter(f -> f.severity() != Severity.P4)
                 .collect(Collectors.toMap(Finding::family, Function.identity(),
                         (a, b) -> a.severity().outranks(b.severity()) ? a : b, HashMap::new));
-        List<AlertDO> toPage = new ArrayList<>();
 
         if (!r.lateBackfill()) {
             // A held alert is not confirmed by an in-range repeat, even if the session mean still looks high.
@@ -173,35 +253,40 @@ class Evaluator {
                 boolean pending = a.status == AlertStatus.PENDING;
                 if (cleared.contains(a.family) && (pending || !byFamily.containsKey(a.family))) {
                     lifecycle.resolve(a, null, pending ? "NOT_CONFIRMED" : "AUTO", "reading " + r.id() + " back in range");
+                    // Saved now: a later reading of the batch may open a new episode of the family.
                     lifecycle.save(a);
+                    work.changed.remove(a);
                     open.remove(a.family);
                     byFamily.remove(a.family);
                 }
             }
         }
+        List<ReadingAssessment.Raised> raised = new ArrayList<>();
         for (Finding f : byFamily.values()) {
             AlertDO alert = open.get(f.family());
             boolean page;
             if (alert == null) {
                 alert = raise(r, f, now);
+                open.put(f.family(), alert);
                 page = alert.status == AlertStatus.OPEN && !alert.review && alert.severity.pages();
             } else {
                 page = attach(alert, r, f, now);
+                work.changed.add(alert);
             }
-            alerts.attach(alert.id, r.id());
+            work.links.add(new EvaluationWrites.Link(alert.id, r.id()));
+            raised.add(new ReadingAssessment.Raised(alert.id, alert.severity, alert.rule));
             if (page) {
-                toPage.add(alert);
+                work.toPage.add(alert);
             }
         }
-        patients.measured(r.patientId(), r.measuredAt());
         Advice advice = findings.stream().map(Finding::advice).min(Comparator.naturalOrder()).orElse(null);
         EvaluationDO row = new EvaluationDO();
         row.readingId = r.id();
         row.patientId = r.patientId();
         row.advice = advice;
         row.evaluatedAt = now;
-        evaluations.insert(row);
-        return new Outcome(assessment(r.id(), advice), toPage);
+        work.evaluated.add(row);
+        return new ReadingAssessment(r.id(), raised, advice);
     }
 
     /** Opens a new episode: held for a repeat, for review (late back-fill), or open. */
@@ -229,7 +314,8 @@ class Evaluator {
 
     /**
      * A further reading of an unresolved episode: it confirms a held alert (at the repeat's severity), makes a
-     * review episode live, or worsens it; otherwise it is only attached. True if that should page now.
+     * review episode live, or worsens it; otherwise it is only attached. True if that should page now. The caller
+     * saves it.
      */
     private boolean attach(AlertDO a, Reading r, Finding f, Instant now) {
         a.readingCount++;
@@ -249,7 +335,6 @@ class Evaluator {
                 page = a.severity.pages();
             }
         }
-        lifecycle.save(a);
         return page;
     }
 

@@ -18,7 +18,7 @@ public interface ReadingMapper extends BaseMapper<ReadingDO> {
     @Select("SELECT id FROM core_user WHERE id = #{patientId} FOR UPDATE")
     Long lockPatient(long patientId);
 
-    @Select("<script>SELECT id, client_id, content_hash FROM core_reading WHERE patient_id = #{patientId}"
+    @Select("<script>SELECT * FROM core_reading WHERE patient_id = #{patientId}"
             + " AND client_id IN <foreach item='c' collection='clientIds' open='(' separator=',' close=')'>#{c}</foreach>"
             + "</script>")
     List<ReadingDO> byClientIds(long patientId, Collection<String> clientIds);

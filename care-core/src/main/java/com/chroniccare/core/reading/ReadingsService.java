@@ -39,7 +39,7 @@ import com.chroniccare.core.Reading;
 import com.chroniccare.core.ReadingInput;
 import com.chroniccare.core.ReadingOutcome;
 import com.chroniccare.core.ReadingQuery;
-import com.chroniccare.core.ReadingRecorded;
+import com.chroniccare.core.ReadingsRecorded;
 import com.chroniccare.core.ReadingSource;
 import com.chroniccare.core.ReadingStatus;
 import com.chroniccare.core.ReadingSummary;
@@ -58,6 +58,7 @@ public class ReadingsService implements ReadingsApi {
     private static final Set<Integer> SUMMARY_DAYS = Set.of(7, 30);
 
     private final ReadingMapper mapper;
+    private final ReadingInserts inserts;
     private final ConsentApi consents;
     private final AuditApi audit;
     private final ApplicationEventPublisher events;
@@ -65,9 +66,10 @@ public class ReadingsService implements ReadingsApi {
     private final ReadingChecker checker;
     private final Duration lateAfter;
 
-    ReadingsService(ReadingMapper mapper, ConsentApi consents, AuditApi audit, ApplicationEventPublisher events,
+    ReadingsService(ReadingMapper mapper, ReadingInserts inserts, ConsentApi consents, AuditApi audit, ApplicationEventPublisher events,
                     Clock clock, CoreProperties properties) {
         this.mapper = mapper;
+        this.inserts = inserts;
         this.consents = consents;
         this.audit = audit;
         this.events = events;
@@ -92,37 +94,55 @@ public class ReadingsService implements ReadingsApi {
 
     private List<ReadingOutcome> store(long patientId, List<ReadingInput> inputs) {
         Instant now = clock.instant();
-        Map<String, ReadingDO> stored = new HashMap<>();
+        Map<String, ReadingDO> byClientId = new HashMap<>();
         List<String> clientIds = inputs.stream().map(ReadingInput::clientId)
-                .filter(id -> id != null && ReadingChecker.CLIENT_ID.matcher(id).matches()).distinct().toList();
+                .filter(ReadingChecker::validClientId).distinct().toList();
         if (!clientIds.isEmpty()) {
-            mapper.byClientIds(patientId, clientIds).forEach(row -> stored.put(row.clientId, row));
+            mapper.byClientIds(patientId, clientIds).forEach(row -> byClientId.put(row.clientId, row));
         }
-        List<ReadingOutcome> outcomes = new ArrayList<>(inputs.size());
+        List<Slot> slots = new ArrayList<>(inputs.size());
+        List<ReadingDO> fresh = new ArrayList<>();
         for (ReadingInput in : inputs) {
             Problem problem = checker.check(in, now);
             if (problem != null) {
-                outcomes.add(ReadingOutcome.rejected(in.clientId(), problem));
+                slots.add(new Slot(in.clientId(), ReadingStatus.REJECTED, null, problem));
                 continue;
             }
             ReadingDO row = toRow(patientId, in, now);
-            ReadingDO earlier = stored.get(in.clientId());
+            ReadingDO earlier = byClientId.putIfAbsent(in.clientId(), row);
             if (earlier == null) {
-                mapper.insert(row);
-                stored.put(row.clientId, row);
-                events.publishEvent(new ReadingRecorded(toReading(row)));
-                outcomes.add(new ReadingOutcome(in.clientId(), ReadingStatus.CREATED, row.id, null));
+                fresh.add(row);
+                slots.add(new Slot(in.clientId(), ReadingStatus.CREATED, row, null));
             } else if (earlier.contentHash.equals(row.contentHash)) {
-                outcomes.add(new ReadingOutcome(in.clientId(), ReadingStatus.DUPLICATE, earlier.id, null));
+                slots.add(new Slot(in.clientId(), ReadingStatus.DUPLICATE, earlier, null));
             } else {
-                outcomes.add(ReadingOutcome.rejected(in.clientId(), new Problem(ProblemCode.READING_CONFLICT,
-                        "reading.client-id-conflict", List.of(earlier.id), List.of(
-                        Violation.of("clientId", "CONFLICT", "reading.client-id-conflict", earlier.id)))));
+                slots.add(new Slot(in.clientId(), ReadingStatus.REJECTED, earlier, null));
             }
+        }
+        if (!fresh.isEmpty()) {
+            // One multi-row insert; the patient lock above keeps other requests from adding these clientIds meanwhile.
+            inserts.insertAll(fresh);
+            events.publishEvent(new ReadingsRecorded(patientId, fresh.stream().map(ReadingsService::toReading).toList()));
         }
         // No audit row here: a patient's own new reading is its own record (patient_id, received_at). Reads and
         // changes by anyone, deletions and consent changes are audited.
-        return outcomes;
+        return slots.stream().map(Slot::outcome).toList();
+    }
+
+    /** What one submitted reading came to; a new row's id is known only once the batch is inserted. */
+    private record Slot(String clientId, ReadingStatus status, ReadingDO row, Problem problem) {
+
+        ReadingOutcome outcome() {
+            if (problem != null) {
+                return ReadingOutcome.rejected(clientId, problem);
+            }
+            if (status == ReadingStatus.REJECTED) {
+                return ReadingOutcome.rejected(clientId, new Problem(ProblemCode.READING_CONFLICT,
+                        "reading.client-id-conflict", List.of(row.id), List.of(
+                        Violation.of("clientId", "CONFLICT", "reading.client-id-conflict", row.id))));
+            }
+            return new ReadingOutcome(clientId, status, row.id, row.deletedAt == null ? toReading(row) : null, null);
+        }
     }
 
     @Override

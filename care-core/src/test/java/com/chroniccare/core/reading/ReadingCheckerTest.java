@@ -105,6 +105,18 @@ class ReadingCheckerTest {
     }
 
     @Test
+    void clientIdsAreOneTo64LettersDigitsDashesOrUnderscores() {
+        assertThat(ReadingChecker.validClientId("a")).isTrue();
+        assertThat(ReadingChecker.validClientId("Az09_-" + "x".repeat(58))).isTrue();
+        assertThat(ReadingChecker.validClientId("x".repeat(65))).isFalse();
+        assertThat(ReadingChecker.validClientId("")).isFalse();
+        assertThat(ReadingChecker.validClientId(null)).isFalse();
+        for (String bad : new String[] {"a b", "a.b", "a/b", "读数", "a\n", "a'"}) {
+            assertThat(ReadingChecker.validClientId(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
     void mgPerDlConvertsAtTheDocumentedFactor() {
         assertThat(GlucoseUnit.MG_DL.toMmol(new BigDecimal("70"))).isEqualByComparingTo("3.89");
         assertThat(GlucoseUnit.MG_DL.toMmol(new BigDecimal("54"))).isEqualByComparingTo("3.00");

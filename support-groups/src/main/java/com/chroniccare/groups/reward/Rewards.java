@@ -2,21 +2,29 @@ package com.chroniccare.groups.reward;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.chroniccare.alerting.Advice;
 import com.chroniccare.alerting.AlertingApi;
+import com.chroniccare.alerting.ReadingAssessment;
 import com.chroniccare.core.AccountsApi;
+import com.chroniccare.core.Page;
 import com.chroniccare.core.PatientDeleted;
 import com.chroniccare.core.Reading;
 import com.chroniccare.core.ReadingQuery;
-import com.chroniccare.core.ReadingRecorded;
+import com.chroniccare.core.ReadingType;
 import com.chroniccare.core.ReadingsApi;
+import com.chroniccare.core.ReadingsRecorded;
 import com.chroniccare.groups.Award;
 import com.chroniccare.groups.Sticker;
 import com.chroniccare.groups.StickersApi;
@@ -73,32 +81,56 @@ public class Rewards implements StickersApi {
 
     /** Late back-filled readings count for the day they were measured, so they can complete a streak. */
     @ApplicationModuleListener
-    void on(ReadingRecorded event) {
-        long patientId = event.reading().patientId();
+    void on(ReadingsRecorded event) {
+        long patientId = event.patientId();
         ZoneId zone = accounts.get(patientId).timeZone();
         award(patientId, "FIRST_READING", "once", "flower", "第一次记录血糖或血压");
-        recheck(event.reading());
-        LocalDate day = event.reading().measuredAt().atZone(zone).toLocalDate();
-        Run run = runAround(readings.daysMeasured(patientId, zone, day.minusDays(60)), day);
-        if (run.days() >= 7) {
-            award(patientId, "LOGGING_7_DAYS", run.since().toString(), "thumbs-up", "连续 7 天记录健康数据");
-        }
-        if (run.days() >= 30) {
-            award(patientId, "LOGGING_30_DAYS", run.since().toString(), "strong-arm", "连续 30 天记录健康数据");
+        rechecks(patientId, event.readings());
+        SortedSet<LocalDate> days = event.readings().stream().map(r -> r.measuredAt().atZone(zone).toLocalDate())
+                .collect(Collectors.toCollection(TreeSet::new));
+        SortedSet<LocalDate> measured = readings.daysMeasured(patientId, zone, days.first().minusDays(60));
+        for (LocalDate day : days) {
+            Run run = runAround(measured, day);
+            if (run.days() >= 7) {
+                award(patientId, "LOGGING_7_DAYS", run.since().toString(), "thumbs-up", "连续 7 天记录健康数据");
+            }
+            if (run.days() >= 30) {
+                award(patientId, "LOGGING_30_DAYS", run.since().toString(), "strong-arm", "连续 30 天记录健康数据");
+            }
         }
     }
 
     /**
-     * The patient re-measured within the hour after a reading whose advice asked for it (treat a low and re-check,
+     * Readings taken within the hour after a reading whose advice asked for a re-check (treat a low and re-check,
      * re-measure a very high pressure, re-test a high glucose). Earned once per reading that asked.
      */
-    private void recheck(Reading r) {
-        List<Reading> before = readings.list(r.patientId(), new ReadingQuery(r.type(),
-                r.measuredAt().minus(RECHECK_WITHIN), r.measuredAt(), null, 2)).items().stream()
-                .filter(prev -> prev.id() != r.id() && prev.measuredAt().isBefore(r.measuredAt())).toList();
-        if (!before.isEmpty() && RECHECK_ADVICE.contains(alerting.assess(r.patientId(),
-                List.of(before.get(0).id())).get(0).advice())) {
-            award(r.patientId(), "RECHECK_AFTER_ALERT", "reading-" + before.get(0).id(), "applause", "按提醒及时复测");
+    private void rechecks(long patientId, List<Reading> batch) {
+        for (ReadingType type : ReadingType.values()) {
+            List<Instant> at = batch.stream().filter(r -> r.type() == type).map(Reading::measuredAt).sorted().toList();
+            if (at.isEmpty()) {
+                continue;
+            }
+            // Newest first: the patient's readings of this type from an hour before the batch's first to its last.
+            Page<Reading> around = readings.list(patientId, new ReadingQuery(type, at.get(0).minus(RECHECK_WITHIN),
+                    at.get(at.size() - 1), null, 2 * ReadingsApi.MAX_BATCH));
+            Map<Long, Reading> previous = new LinkedHashMap<>();
+            for (Reading r : batch) {
+                if (r.type() == type) {
+                    // A window too full to load at once: this reading's own hour instead.
+                    List<Reading> candidates = around.nextCursor() == null ? around.items() : readings.list(patientId,
+                            new ReadingQuery(type, r.measuredAt().minus(RECHECK_WITHIN), r.measuredAt(), null, 1)).items();
+                    candidates.stream().filter(p -> p.measuredAt().isBefore(r.measuredAt())
+                                    && !p.measuredAt().isBefore(r.measuredAt().minus(RECHECK_WITHIN)))
+                            .findFirst().ifPresent(p -> previous.putIfAbsent(p.id(), p));
+                }
+            }
+            List<Reading> asked = List.copyOf(previous.values());
+            List<ReadingAssessment> assessed = alerting.assess(asked);
+            for (int i = 0; i < asked.size(); i++) {
+                if (RECHECK_ADVICE.contains(assessed.get(i).advice())) {
+                    award(patientId, "RECHECK_AFTER_ALERT", "reading-" + asked.get(i).id(), "applause", "按提醒及时复测");
+                }
+            }
         }
     }
 

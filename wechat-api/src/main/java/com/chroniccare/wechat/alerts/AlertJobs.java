@@ -68,7 +68,7 @@ class AlertJobs {
 
     /**
      * Events whose listener failed (a deadlock victim, WeChat down mid-evaluation) are redelivered, not only after
-     * a restart: at-least-once delivery of ReadingRecorded is what makes every reading evaluated. Completed
+     * a restart: at-least-once delivery of ReadingsRecorded is what makes every reading evaluated. Completed
      * publications are kept a week for diagnosis, then deleted so the log stays small.
      */
     @DisallowConcurrentExecution

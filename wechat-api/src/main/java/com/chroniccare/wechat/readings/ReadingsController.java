@@ -128,7 +128,7 @@ class ReadingsController {
         }
         // Stored readings are assessed at once, so the patient sees the advice and any alert each raised.
         Map<Long, ReadingAssessment> assessed = new HashMap<>();
-        alerting.assess(me.id(), outcomes.stream().map(ReadingOutcome::readingId).filter(Objects::nonNull).toList())
+        alerting.assess(outcomes.stream().map(ReadingOutcome::reading).filter(Objects::nonNull).toList())
                 .forEach(a -> assessed.put(a.readingId(), a));
         return new BatchResponse(outcomes.stream().map(o -> result(o, assessed.get(o.readingId()), locale)).toList());
     }

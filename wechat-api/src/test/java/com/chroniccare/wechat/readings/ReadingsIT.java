@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.chroniccare.core.ReadingRecorded;
+import com.chroniccare.core.Reading;
+import com.chroniccare.core.ReadingsRecorded;
 import com.chroniccare.wechat.support.Api;
 import com.chroniccare.wechat.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,15 +54,15 @@ class ReadingsIT {
     }
 
     static class RecordedEvents {
-        private final List<ReadingRecorded> events = new CopyOnWriteArrayList<>();
+        private final List<ReadingsRecorded> events = new CopyOnWriteArrayList<>();
 
         @ApplicationModuleListener
-        void on(ReadingRecorded event) {
+        void on(ReadingsRecorded event) {
             events.add(event);
         }
 
         /** A method, not the field: the listener is proxied for its transaction. */
-        List<ReadingRecorded> events() {
+        List<ReadingsRecorded> events() {
             return events;
         }
     }
@@ -166,18 +168,50 @@ class ReadingsIT {
     }
 
     @Test
+    void aFullOfflineBatchIsStoredAndEvaluatedWithEachResultOnItsOwnReading() {
+        Api.Patient p = api.consentedPatient();
+        Instant start = Instant.now().minus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MINUTES);
+        List<Object> batch = new ArrayList<>();
+        List<String> clientIds = new ArrayList<>();
+        for (int i = 0; i < 498; i++) {
+            clientIds.add("full-" + i + "-" + id());
+            batch.add(glucose(clientIds.get(i), start.plus(Duration.ofMinutes(14L * i)), 4.0 + (i % 60) / 10.0, "MMOL_L"));
+        }
+        batch.add(batch.get(7));
+        batch.add(glucose(clientIds.get(8), start.plus(Duration.ofMinutes(14L * 8)), 12.5, "MMOL_L"));
+
+        JsonNode results = submit(p.token(), batch.toArray()).body().get("results");
+
+        // Stored in one statement: every result must still name the row of its own reading.
+        Map<Long, String> stored = new HashMap<>();
+        jdbc.query("SELECT id, client_id FROM core_reading WHERE patient_id = ?",
+                row -> { stored.put(row.getLong(1), row.getString(2)); }, Long.parseLong(p.id()));
+        assertThat(stored).hasSize(498);
+        for (int i = 0; i < 498; i++) {
+            assertThat(status(results, i)).isEqualTo("CREATED");
+            assertThat(stored.get(results.get(i).get("readingId").asLong())).isEqualTo(clientIds.get(i));
+        }
+        assertThat(status(results, 498)).isEqualTo("DUPLICATE");
+        assertThat(results.get(498).get("readingId").asString()).isEqualTo(results.get(7).get("readingId").asString());
+        assertThat(problemCode(results, 499)).isEqualTo("READING_CONFLICT");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_evaluation WHERE patient_id = ?", Integer.class,
+                Long.parseLong(p.id()))).isEqualTo(498);
+    }
+
+    @Test
     void offlineBackfillIsMarkedLateAndEveryStoredReadingIsPublished() {
         Api.Patient p = api.consentedPatient();
         String fresh = id(), late = id();
         submit(p.token(), glucose(fresh, Instant.now().minus(Duration.ofMinutes(2)), 7.2, "MMOL_L"),
                 glucose(late, Instant.now().minus(Duration.ofHours(20)), 3.2, "MMOL_L"));
 
+        // The request's stored readings travel together, as one event.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(recorded.events().stream()
-                .filter(e -> e.reading().patientId() == Long.parseLong(p.id()))).hasSize(2));
-        assertThat(recorded.events().stream().filter(e -> e.reading().clientId().equals(late)).findFirst().orElseThrow()
-                .reading().lateBackfill()).isTrue();
-        assertThat(recorded.events().stream().filter(e -> e.reading().clientId().equals(fresh)).findFirst().orElseThrow()
-                .reading().lateBackfill()).isFalse();
+                .filter(e -> e.patientId() == Long.parseLong(p.id()))).hasSize(1));
+        List<Reading> published = recorded.events().stream().filter(e -> e.patientId() == Long.parseLong(p.id()))
+                .findFirst().orElseThrow().readings();
+        assertThat(published).extracting(Reading::clientId).containsExactly(fresh, late);
+        assertThat(published).extracting(Reading::lateBackfill).containsExactly(false, true);
         // One publication per listener (alerting, the sticker rewards and the stand-in above), each completed.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NOT NULL",

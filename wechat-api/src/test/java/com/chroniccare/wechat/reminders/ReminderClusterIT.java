@@ -72,8 +72,12 @@ class ReminderClusterIT {
             CompletableFuture<Integer> byB = CompletableFuture.supplyAsync(() -> b.getBean(ReminderTicks.class).dispatch());
 
             assertThat(byA.get() + byB.get()).isEqualTo(10_000);
-            assertThat(byA.get()).as("instance a's share").isPositive();
-            assertThat(byB.get()).as("instance b's share").isPositive();
+            if (sharedDatabase()) {
+                // Embedded H2 takes row locks in its own way (and is single-instance in production), so one instance
+                // may claim everything there; on MySQL SKIP LOCKED must let both work at once.
+                assertThat(byA.get()).as("instance a's share").isPositive();
+                assertThat(byB.get()).as("instance b's share").isPositive();
+            }
             assertThat(seed.statuses(jdbc)).containsExactly("SENT=10000");
             assertThat(sandbox.summary()).isEqualTo(new WeChatSandbox.Summary(10_000, 10_000, 0));
             assertThat(jdbc.queryForObject("SELECT SUM(remaining) FROM wx_subscription WHERE user_id IN"
@@ -88,7 +92,7 @@ class ReminderClusterIT {
      */
     @Test
     void aDispatcherKilledMidBatchLosesNothingAndResendsNothing() throws Exception {
-        assumeTrue(!System.getProperty("it.datasource.url", "").isBlank(),
+        assumeTrue(sharedDatabase(),
                 "needs a database two processes can share (MariaDB/MySQL; run with -Pmysql)");
         Map<String, Object> p = properties();
         p.put("care.reminders.dispatch-tick", "1s");
@@ -154,5 +158,9 @@ class ReminderClusterIT {
         command.add("--server.port=0");
         File log = new File("target/reminder-dispatcher.log");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static boolean sharedDatabase() {
+        return !System.getProperty("it.datasource.url", "").isBlank();
     }
 }
