@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Load test of POST /api/v1/readings (single readings, 50-reading batches) and GET /api/v1/readings against the
 # service on MariaDB + Redis, with a JDBC baseline measured in the same run. Results go to stdout as RESULT lines.
-# Usage: bench/readings/run.sh [seconds-per-run] ; needs wrk, MariaDB and Redis on 127.0.0.1 (see .ci/run).
+# Usage: bench/readings/run.sh [seconds-per-run] [patients] ; needs wrk, MariaDB and Redis on 127.0.0.1 (see .ci/run).
+# Requests rotate over the patients. With too few, each patient would gather hundreds of readings a minute and
+# every request would drag a history no real patient has through evaluation and rewards.
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_PER_RUN=${1:-30}
+PATIENTS=${2:-10000}
 PORT=18181
 DB=care_bench
 source ../service.sh
 start_service $PORT $DB 5
 
-python3 ../prepare.py "http://localhost:$PORT" 200 "$WORK/tokens.txt"
+python3 ../prepare.py "http://localhost:$PORT" "$PATIENTS" "$WORK/tokens.txt"
 export TOKENS="$WORK/tokens.txt"
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(mariadb --version | cut -d' ' -f4-6)"
+mariadb -uroot "$DB" < ../seed-history.sql
+echo "patients: $PATIENTS; machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(mariadb --version | cut -d' ' -f4-6)"
 
 # Warm-up (JIT, connection pools), not reported.
 MODE=single wrk -t2 -c16 -d10s -s readings.lua "http://localhost:$PORT" >/dev/null
@@ -23,4 +27,4 @@ MODE=list wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s readings.lua "http:/
 DRIVER=$(find ~/.m2/repository/com/mysql/mysql-connector-j -name 'mysql-connector-j-*.jar' | sort | tail -1)
 java -cp "$DRIVER" JdbcBaseline.java "jdbc:mysql://127.0.0.1:3306/$DB?rewriteBatchedStatements=true" 1 32 "$SECONDS_PER_RUN"
 java -cp "$DRIVER" JdbcBaseline.java "jdbc:mysql://127.0.0.1:3306/$DB?rewriteBatchedStatements=true" 50 8 "$SECONDS_PER_RUN"
-echo "rows stored by the service: $(mariadb -uroot -N -e "SELECT COUNT(*) FROM $DB.core_reading WHERE patient_id < 9000000")"
+echo "rows stored by the service: $(mariadb -uroot -N -e "SELECT COUNT(*) FROM $DB.core_reading WHERE patient_id < 9000000 AND client_id NOT LIKE 'seed-%'")"

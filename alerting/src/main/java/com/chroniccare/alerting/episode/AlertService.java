@@ -99,7 +99,7 @@ class AlertService implements AlertingApi {
     @Async
     @TransactionalEventListener
     void on(ReadingsRecorded event) {
-        evaluator.evaluate(event.readings());
+        evaluator.ensureEvaluated(event.patientId(), event.readingIds());
     }
 
     @ApplicationModuleListener

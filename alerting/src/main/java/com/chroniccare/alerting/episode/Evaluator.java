@@ -143,6 +143,35 @@ class Evaluator {
         return assessments;
     }
 
+    /**
+     * Evaluates those of the readings that this instance has not (successfully) evaluated yet, reading them first;
+     * one being evaluated right now is waited for. For the event listener, which needs no result.
+     */
+    void ensureEvaluated(long patientId, List<Long> readingIds) {
+        List<Long> missing = new ArrayList<>();
+        for (Long id : readingIds) {
+            CompletableFuture<ReadingAssessment> known;
+            synchronized (recent) {
+                known = recent.get(id);
+            }
+            if (known == null || failed(known)) {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            evaluate(readings.get(patientId, missing));
+        }
+    }
+
+    private static boolean failed(CompletableFuture<ReadingAssessment> evaluation) {
+        try {
+            evaluation.join();
+            return false;
+        } catch (CompletionException e) {
+            return true;
+        }
+    }
+
     private Outcome evaluateInTransaction(List<Reading> batch) {
         Outcome outcome = withDeadlockRetry(() -> tx.execute(status -> evaluateLocked(batch)));
         if (outcome == null) {

@@ -122,7 +122,8 @@ public class ReadingsService implements ReadingsApi {
         if (!fresh.isEmpty()) {
             // One multi-row insert; the patient lock above keeps other requests from adding these clientIds meanwhile.
             inserts.insertAll(fresh);
-            events.publishEvent(new ReadingsRecorded(patientId, fresh.stream().map(ReadingsService::toReading).toList()));
+            events.publishEvent(new ReadingsRecorded(patientId, fresh.stream()
+                    .map(row -> new ReadingsRecorded.Item(row.id, row.type, row.measuredAt, row.lateBackfill)).toList()));
         }
         // No audit row here: a patient's own new reading is its own record (patient_id, received_at). Reads and
         // changes by anyone, deletions and consent changes are audited.

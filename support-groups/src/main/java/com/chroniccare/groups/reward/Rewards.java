@@ -104,9 +104,10 @@ public class Rewards implements StickersApi {
      * Readings taken within the hour after a reading whose advice asked for a re-check (treat a low and re-check,
      * re-measure a very high pressure, re-test a high glucose). Earned once per reading that asked.
      */
-    private void rechecks(long patientId, List<Reading> batch) {
+    private void rechecks(long patientId, List<ReadingsRecorded.Item> batch) {
         for (ReadingType type : ReadingType.values()) {
-            List<Instant> at = batch.stream().filter(r -> r.type() == type).map(Reading::measuredAt).sorted().toList();
+            List<Instant> at = batch.stream().filter(r -> r.type() == type).map(ReadingsRecorded.Item::measuredAt).sorted()
+                    .toList();
             if (at.isEmpty()) {
                 continue;
             }
@@ -114,7 +115,7 @@ public class Rewards implements StickersApi {
             Page<Reading> around = readings.list(patientId, new ReadingQuery(type, at.get(0).minus(RECHECK_WITHIN),
                     at.get(at.size() - 1), null, 2 * ReadingsApi.MAX_BATCH));
             Map<Long, Reading> previous = new LinkedHashMap<>();
-            for (Reading r : batch) {
+            for (ReadingsRecorded.Item r : batch) {
                 if (r.type() == type) {
                     // A window too full to load at once: this reading's own hour instead.
                     List<Reading> candidates = around.nextCursor() == null ? around.items() : readings.list(patientId,

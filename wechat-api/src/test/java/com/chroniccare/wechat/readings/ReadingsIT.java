@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.chroniccare.core.Reading;
 import com.chroniccare.core.ReadingsRecorded;
 import com.chroniccare.wechat.support.Api;
 import com.chroniccare.wechat.support.IntegrationTest;
@@ -202,20 +201,21 @@ class ReadingsIT {
     void offlineBackfillIsMarkedLateAndEveryStoredReadingIsPublished() {
         Api.Patient p = api.consentedPatient();
         String fresh = id(), late = id();
-        submit(p.token(), glucose(fresh, Instant.now().minus(Duration.ofMinutes(2)), 7.2, "MMOL_L"),
-                glucose(late, Instant.now().minus(Duration.ofHours(20)), 3.2, "MMOL_L"));
+        JsonNode results = submit(p.token(), glucose(fresh, Instant.now().minus(Duration.ofMinutes(2)), 7.2, "MMOL_L"),
+                glucose(late, Instant.now().minus(Duration.ofHours(20)), 3.2, "MMOL_L")).body().get("results");
 
         // The request's stored readings travel together, as one event.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(recorded.events().stream()
                 .filter(e -> e.patientId() == Long.parseLong(p.id()))).hasSize(1));
-        List<Reading> published = recorded.events().stream().filter(e -> e.patientId() == Long.parseLong(p.id()))
-                .findFirst().orElseThrow().readings();
-        assertThat(published).extracting(Reading::clientId).containsExactly(fresh, late);
-        assertThat(published).extracting(Reading::lateBackfill).containsExactly(false, true);
+        List<ReadingsRecorded.Item> published = recorded.events().stream()
+                .filter(e -> e.patientId() == Long.parseLong(p.id())).findFirst().orElseThrow().readings();
+        assertThat(published).extracting(ReadingsRecorded.Item::id)
+                .containsExactly(results.get(0).get("readingId").asLong(), results.get(1).get("readingId").asLong());
+        assertThat(published).extracting(ReadingsRecorded.Item::lateBackfill).containsExactly(false, true);
         // One publication per listener (alerting, the sticker rewards and the stand-in above), each completed.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NOT NULL",
-                Integer.class, "%" + late + "%")).isEqualTo(3));
+                Integer.class, "%\"id\":" + results.get(1).get("readingId").asString() + ",%")).isEqualTo(3));
     }
 
     @Test
