@@ -2,12 +2,28 @@
 # settings (WeChat sandbox in-process), and stops it on exit.
 # Usage: start_service <port> <database> <redis-db> [extra service arguments...]
 # Sets WORK (a scratch directory removed on exit; processes whose pid is in a WORK/*pid file are stopped); the service log is kept at /tmp/care-bench-<database>.log.
+
+# Stops every process in a WORK/*pid file and waits for it to exit, so the next run's DROP DATABASE never meets a
+# service still shutting down (its metadata locks would block both).
+stop_all() {
+  local pids
+  pids=$(cat "$WORK"/*pid 2>/dev/null) || return 0
+  kill $pids 2>/dev/null || true
+  for _ in $(seq 1 30); do
+    local alive=""
+    for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ -z "$alive" ] && return 0
+    sleep 1
+  done
+  kill -9 $pids 2>/dev/null || true
+}
+
 start_service() {
   local port=$1 db=$2 redis_db=$3 root
   shift 3
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   WORK=$(mktemp -d)
-  trap 'pkill -P $$ wrk 2>/dev/null || true; kill $(cat "$WORK"/*pid 2>/dev/null) 2>/dev/null || true; cp "$WORK/service.log" "/tmp/care-bench-'"$db"'.log"; rm -rf "$WORK"' EXIT
+  trap 'pkill -P $$ wrk 2>/dev/null || true; stop_all; cp "$WORK/service.log" "/tmp/care-bench-'"$db"'.log"; rm -rf "$WORK"' EXIT
   [ -f "$root/wechat-api/target/care-service.jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
   mariadb -uroot -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4"
   redis-cli -n "$redis_db" FLUSHDB >/dev/null

@@ -38,6 +38,7 @@ import com.chroniccare.core.ReadingsApi;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -88,8 +89,12 @@ class Evaluator {
         this.properties = properties;
         this.clock = clock;
         // Runs at read committed (the pool's isolation): reads after the patient lock see what a concurrent
-        // evaluation committed, and locking takes no gap locks.
+        // evaluation committed, and locking takes no gap locks. Always its own transaction, also when the caller
+        // has one (the rewards listener): the patient's lock is held only until this evaluation commits, and
+        // paging follows that commit. Joining the caller's transaction kept the lock while the caller waited for
+        // another thread's evaluation of the same patient, which needed it: they deadlocked under load.
         this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** What evaluating a batch came to: an assessment per reading, in order, and the alerts to page after commit. */

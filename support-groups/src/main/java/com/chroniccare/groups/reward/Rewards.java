@@ -34,7 +34,11 @@ import com.chroniccare.reminder.Adherence;
 import com.chroniccare.reminder.DoseTaken;
 import com.chroniccare.reminder.DosesApi;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stickers earned for clinically meaningful progress, not activity: the first reading, 7 and 30 days in a row of
@@ -56,9 +60,10 @@ public class Rewards implements StickersApi {
     private final AccountsApi accounts;
     private final GroupsProperties properties;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     Rewards(AwardMapper awards, FeedService feed, ReadingsApi readings, AlertingApi alerting, DosesApi doses,
-            AccountsApi accounts, GroupsProperties properties, Clock clock) {
+            AccountsApi accounts, GroupsProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.awards = awards;
         this.feed = feed;
         this.readings = readings;
@@ -67,6 +72,7 @@ public class Rewards implements StickersApi {
         this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -79,8 +85,13 @@ public class Rewards implements StickersApi {
         return awards.of(userId);
     }
 
-    /** Late back-filled readings count for the day they were measured, so they can complete a streak. */
-    @ApplicationModuleListener
+    /**
+     * Late back-filled readings count for the day they were measured, so they can complete a streak. Not one
+     * transaction (each award is its own): a re-check asks alerting to assess the earlier reading, which may wait
+     * for that reading's evaluation in another thread, and nothing should be held meanwhile.
+     */
+    @Async
+    @TransactionalEventListener
     void on(ReadingsRecorded event) {
         long patientId = event.patientId();
         ZoneId zone = accounts.get(patientId).timeZone();
@@ -164,9 +175,11 @@ public class Rewards implements StickersApi {
 
     /** Awards once per period; only the first award (not a retry) is celebrated where the patient opted in. */
     private void award(long patientId, String reward, String period, String sticker, String reason) {
-        if (awards.award(patientId, reward, period, sticker, reason, clock.instant()) == 1) {
-            feed.celebrate(patientId, "award-" + reward + "-" + period, "获得了「" + reason + "」贴纸，给自己鼓个掌！");
-        }
+        tx.executeWithoutResult(status -> {
+            if (awards.award(patientId, reward, period, sticker, reason, clock.instant()) == 1) {
+                feed.celebrate(patientId, "award-" + reward + "-" + period, "获得了「" + reason + "」贴纸，给自己鼓个掌！");
+            }
+        });
     }
 
     @ApplicationModuleListener

@@ -263,13 +263,14 @@ class GroupsIT {
                 .containsExactly("applause", "thumbs-up", "heart", "strong-arm", "flower");
         assertThat(api.put("/api/v1/groups/" + groupId + "/members/me", alice.token(), Map.of("celebrate", true))
                 .status()).isEqualTo(204);
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
-        LocalDate today = LocalDate.now(zone);
         // A week of readings synced at once after a stretch offline: two concurrent batches.
         List<Map<String, Object>> first = new ArrayList<>();
         List<Map<String, Object>> second = new ArrayList<>();
+        // Now and every 24 h before it: seven consecutive days in Shanghai at any time of day (07:30 "today" is
+        // still in the future between 16:00 and 23:30 UTC, which made this test fail then).
+        Instant now = Instant.now().minus(Duration.ofMinutes(1));
         for (int d = 6; d >= 0; d--) {
-            Instant at = today.minusDays(d).atTime(7, 30).atZone(zone).toInstant();
+            Instant at = now.minus(Duration.ofDays(d));
             (d % 2 == 0 ? first : second).add(Map.of("clientId", "g" + d + "-" + UUID.randomUUID(),
                     "type", "GLUCOSE", "measuredAt", at.toString(), "source", "DEVICE",
                     "glucose", Map.of("value", 6.2, "unit", "MMOL_L", "context", "FASTING")));
