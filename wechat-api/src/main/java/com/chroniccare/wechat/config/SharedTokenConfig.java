@@ -6,9 +6,9 @@ import me.chanjar.weixin.common.redis.WxRedisOps;
 /**
  * The access token shared through Redis, read at most once a second per instance. WxJava's Redis config asks Redis
  * twice on every API call (the token, then its TTL); at thousands of reminder sends a second those round trips were
- * what the senders waited on. A refresh or an expiry on this instance drops the local copy at once; one made by
- * another instance is seen within a second (and an outdated token makes WeChat answer 40001, on which WxJava
- * expires it and retries).
+ * what the senders waited on. An expired token is never kept. A refresh or an expiry on this instance drops the
+ * local copy at once; one made by another instance is seen within a second (and an outdated token makes WeChat
+ * answer 40001, on which WxJava expires it and retries).
  */
 final class SharedTokenConfig extends WxMaRedisBetterConfigImpl {
 
@@ -50,7 +50,9 @@ final class SharedTokenConfig extends WxMaRedisBetterConfigImpl {
         long now = System.currentTimeMillis();
         if (l == null || now - l.readAt() > LOCAL_MILLIS) {
             l = new Local(super.getAccessToken(), super.isAccessTokenExpired(), now);
-            local = l;
+            // Only a valid token is kept: WxJava re-checks expiry after taking the refresh lock, and that check
+            // must see a token another instance just stored, or both instances fetch one.
+            local = l.expired() ? null : l;
         }
         return l;
     }
