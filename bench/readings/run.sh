@@ -28,13 +28,27 @@ drain() {
   echo "RESULT listener backlog drained $((SECONDS - start)) s after the run"
 }
 
+# Runs a wrk command, waits for the listeners, and adds the CPU time the service and MariaDB spent per request over
+# both (from /proc: user + system clock ticks of 10 ms), so work deferred to the listeners is counted too.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+SERVICE_PID=$(cat "$WORK/pid")
+DB_PID=$(pgrep -x mariadbd | head -1)
+measured() {
+  local j0 m0 out requests
+  j0=$(ticks "$SERVICE_PID"); m0=$(ticks "$DB_PID")
+  out=$("$@" | grep RESULT)
+  drain
+  requests=$(echo "$out" | sed 's/.*requests\/s=\([0-9]*\).*/\1/')
+  awk -v out="$out" -v j=$(( $(ticks "$SERVICE_PID") - j0 )) -v m=$(( $(ticks "$DB_PID") - m0 )) \
+    -v n=$(( requests * SECONDS_PER_RUN )) \
+    'BEGIN { printf "%s cpu_ms_per_request: service=%.2f mariadb=%.2f\n", out, j * 10 / n, m * 10 / n }'
+}
+
 # Warm-up (JIT, connection pools), not reported.
 MODE=single wrk -t2 -c16 -d10s -s readings.lua "http://localhost:$PORT" >/dev/null
 drain >/dev/null
-MODE=single wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s readings.lua "http://localhost:$PORT" | grep RESULT
-drain
-MODE=batch BATCH=50 wrk -t2 -c8 -d"${SECONDS_PER_RUN}s" --latency -s readings.lua "http://localhost:$PORT" | grep RESULT
-drain
+MODE=single measured wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s readings.lua "http://localhost:$PORT"
+MODE=batch BATCH=50 measured wrk -t2 -c8 -d"${SECONDS_PER_RUN}s" --latency -s readings.lua "http://localhost:$PORT"
 MODE=list wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s readings.lua "http://localhost:$PORT" | grep RESULT
 
 DRIVER=$(find ~/.m2/repository/com/mysql/mysql-connector-j -name 'mysql-connector-j-*.jar' | sort | tail -1)
