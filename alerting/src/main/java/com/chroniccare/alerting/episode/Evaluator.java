@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,8 +43,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Evaluates one reading: applies the rules, opens, confirms, upgrades or auto-resolves the patient's episodes, and
- * pages after commit. Idempotent per reading (ReadingsRecorded arrives at least once, and the HTTP request also asks
+ * Evaluates a patient's readings (one, or a synced batch): applies the rules, opens, confirms, upgrades or
+ * auto-resolves the patient's episodes, and pages after commit. Idempotent per reading (ReadingsRecorded arrives at least once, and the HTTP request also asks
  * for the result); one patient's readings are evaluated one at a time.
  */
 @Component
@@ -237,7 +238,8 @@ class Evaluator {
         final Thresholds thresholds;
         final Map<AlertFamily, AlertDO> open;
         final List<Reading> readings;
-        final Map<ReadingType, List<Reading>> history = new EnumMap<>(ReadingType.class);
+        /** Per type, the batch's shared history window, or empty if it was too large to load at once. */
+        final Map<ReadingType, Optional<List<Reading>>> history = new EnumMap<>(ReadingType.class);
         final Set<AlertDO> changed = Collections.newSetFromMap(new IdentityHashMap<>());
         final Set<AlertDO> toPage = Collections.newSetFromMap(new IdentityHashMap<>());
         final List<EvaluationWrites.Link> links = new ArrayList<>();
@@ -251,7 +253,9 @@ class Evaluator {
 
         /** The patient's readings of r's type in the 7 days before it, newest first (at most HISTORY_LIMIT). */
         List<Reading> before(Reading r) {
-            List<Reading> window = readings.size() == 1 ? null : history.computeIfAbsent(r.type(), this::window);
+            // A lone reading's own query is its window, and stays bounded by HISTORY_LIMIT.
+            List<Reading> window = readings.size() == 1 ? null
+                    : history.computeIfAbsent(r.type(), this::window).orElse(null);
             if (window == null) {
                 return Evaluator.this.readings.list(r.patientId(), new ReadingQuery(r.type(),
                         r.measuredAt().minus(HISTORY_DAYS), r.measuredAt(), null, HISTORY_LIMIT)).items();
@@ -261,12 +265,12 @@ class Evaluator {
                     .limit(HISTORY_LIMIT).toList();
         }
 
-        /** Everything the batch's readings of a type may look back on, in one query; null if that is too much. */
-        private List<Reading> window(ReadingType type) {
+        /** Everything the batch's readings of a type may look back on, in one query; empty if that is too much. */
+        private Optional<List<Reading>> window(ReadingType type) {
             List<Instant> at = readings.stream().filter(r -> r.type() == type).map(Reading::measuredAt).sorted().toList();
             Page<Reading> page = Evaluator.this.readings.list(readings.get(0).patientId(), new ReadingQuery(type,
                     at.get(0).minus(HISTORY_DAYS), at.get(at.size() - 1).plusMillis(1), null, WINDOW_LIMIT));
-            return page.nextCursor() == null ? page.items() : null;
+            return page.nextCursor() == null ? Optional.of(page.items()) : Optional.empty();
         }
     }
 
