@@ -20,6 +20,12 @@ public interface AlertingApi {
      */
     List<ReadingAssessment> assess(List<Reading> readings);
 
+    /**
+     * The advice each reading got (null where none), in the order given: read from its stored evaluation, so
+     * nothing is locked; a reading not evaluated yet is evaluated first.
+     */
+    List<Advice> adviceFor(List<Reading> readings);
+
     Page<AlertView> list(long staffId, AlertQuery query);
 
     AlertView get(long staffId, long alertId);

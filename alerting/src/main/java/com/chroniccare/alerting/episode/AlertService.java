@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.chroniccare.alerting.Advice;
 import com.chroniccare.alerting.AlertFamily;
 import com.chroniccare.alerting.AlertMessage;
 import com.chroniccare.alerting.AlertQuery;
@@ -116,6 +117,20 @@ class AlertService implements AlertingApi {
     @Override
     public List<ReadingAssessment> assess(List<Reading> readings) {
         return evaluator.evaluate(readings);
+    }
+
+    @Override
+    public List<Advice> adviceFor(List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Advice> advice = new HashMap<>();
+        evaluations.in(readings.stream().map(Reading::id).toList()).forEach(e -> advice.put(e.readingId, e.advice));
+        List<Reading> missing = readings.stream().filter(r -> !advice.containsKey(r.id())).toList();
+        if (!missing.isEmpty()) {
+            evaluator.evaluate(missing).forEach(a -> advice.put(a.readingId(), a.advice()));
+        }
+        return readings.stream().map(r -> advice.get(r.id())).toList();
     }
 
     @Override

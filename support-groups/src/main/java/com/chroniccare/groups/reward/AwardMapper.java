@@ -2,6 +2,7 @@ package com.chroniccare.groups.reward;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import com.chroniccare.groups.Award;
 import org.apache.ibatis.annotations.Insert;
@@ -16,6 +17,10 @@ public interface AwardMapper {
     @Insert("INSERT IGNORE INTO grp_award (user_id, reward, period_key, sticker, reason, awarded_at)"
             + " VALUES (#{userId}, #{reward}, #{periodKey}, #{sticker}, #{reason}, #{at})")
     int award(long userId, String reward, String periodKey, String sticker, String reason, Instant at);
+
+    /** The user's awards as reward/period keys (see {@link Rewards}). */
+    @Select("SELECT CONCAT(reward, '/', period_key) FROM grp_award WHERE user_id = #{userId}")
+    Set<String> held(long userId);
 
     @Select("SELECT reward, sticker, reason, awarded_at FROM grp_award WHERE user_id = #{userId}"
             + " ORDER BY awarded_at DESC, id DESC")

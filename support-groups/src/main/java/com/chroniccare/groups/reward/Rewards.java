@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
 
 import com.chroniccare.alerting.Advice;
 import com.chroniccare.alerting.AlertingApi;
-import com.chroniccare.alerting.ReadingAssessment;
 import com.chroniccare.core.AccountsApi;
 import com.chroniccare.core.Page;
 import com.chroniccare.core.PatientDeleted;
@@ -95,18 +95,20 @@ public class Rewards implements StickersApi {
     void on(ReadingsRecorded event) {
         long patientId = event.patientId();
         ZoneId zone = accounts.get(patientId).timeZone();
-        award(patientId, "FIRST_READING", "once", "flower", "第一次记录血糖或血压");
-        rechecks(patientId, event.readings());
+        // Most readings earn nothing new: one read of what the patient holds spares a write for each of those.
+        Held held = new Held(patientId, new HashSet<>(awards.held(patientId)));
+        held.award("FIRST_READING", "once", "flower", "第一次记录血糖或血压");
+        rechecks(held, event.readings());
         SortedSet<LocalDate> days = event.readings().stream().map(r -> r.measuredAt().atZone(zone).toLocalDate())
                 .collect(Collectors.toCollection(TreeSet::new));
         SortedSet<LocalDate> measured = readings.daysMeasured(patientId, zone, days.first().minusDays(60));
         for (LocalDate day : days) {
             Run run = runAround(measured, day);
             if (run.days() >= 7) {
-                award(patientId, "LOGGING_7_DAYS", run.since().toString(), "thumbs-up", "连续 7 天记录健康数据");
+                held.award("LOGGING_7_DAYS", run.since().toString(), "thumbs-up", "连续 7 天记录健康数据");
             }
             if (run.days() >= 30) {
-                award(patientId, "LOGGING_30_DAYS", run.since().toString(), "strong-arm", "连续 30 天记录健康数据");
+                held.award("LOGGING_30_DAYS", run.since().toString(), "strong-arm", "连续 30 天记录健康数据");
             }
         }
     }
@@ -115,7 +117,8 @@ public class Rewards implements StickersApi {
      * Readings taken within the hour after a reading whose advice asked for a re-check (treat a low and re-check,
      * re-measure a very high pressure, re-test a high glucose). Earned once per reading that asked.
      */
-    private void rechecks(long patientId, List<ReadingsRecorded.Item> batch) {
+    private void rechecks(Held held, List<ReadingsRecorded.Item> batch) {
+        long patientId = held.patientId;
         for (ReadingType type : ReadingType.values()) {
             List<Instant> at = batch.stream().filter(r -> r.type() == type).map(ReadingsRecorded.Item::measuredAt).sorted()
                     .toList();
@@ -137,10 +140,10 @@ public class Rewards implements StickersApi {
                 }
             }
             List<Reading> asked = List.copyOf(previous.values());
-            List<ReadingAssessment> assessed = alerting.assess(asked);
+            List<Advice> advice = alerting.adviceFor(asked);
             for (int i = 0; i < asked.size(); i++) {
-                if (RECHECK_ADVICE.contains(assessed.get(i).advice())) {
-                    award(patientId, "RECHECK_AFTER_ALERT", "reading-" + asked.get(i).id(), "applause", "按提醒及时复测");
+                if (RECHECK_ADVICE.contains(advice.get(i))) {
+                    held.award("RECHECK_AFTER_ALERT", "reading-" + asked.get(i).id(), "applause", "按提醒及时复测");
                 }
             }
         }
@@ -169,6 +172,23 @@ public class Rewards implements StickersApi {
         for (Adherence a : doses.adherence(patientId, 30)) {
             if (a.streakDays() >= 7) {
                 award(patientId, "ADHERENCE_7_DAYS", a.streakSince().toString(), "heart", "连续 7 天按时服用" + a.medication());
+            }
+        }
+    }
+
+    /** What one patient holds (as reward/period keys), read once for a whole event. */
+    private final class Held {
+        final long patientId;
+        final Set<String> keys;
+
+        Held(long patientId, Set<String> keys) {
+            this.patientId = patientId;
+            this.keys = keys;
+        }
+
+        void award(String reward, String period, String sticker, String reason) {
+            if (keys.add(reward + "/" + period)) {
+                Rewards.this.award(patientId, reward, period, sticker, reason);
             }
         }
     }

@@ -3,9 +3,13 @@ package com.chroniccare.wechat.alerts;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +17,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import com.chroniccare.alerting.Advice;
 import com.chroniccare.alerting.AlertingApi;
+import com.chroniccare.core.GlucoseContext;
+import com.chroniccare.core.GlucoseUnit;
+import com.chroniccare.core.ReadingInput;
+import com.chroniccare.core.ReadingOutcome;
+import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingsApi;
 import com.chroniccare.wechat.sandbox.WeChatSandbox;
 import com.chroniccare.wechat.support.Api;
 import com.chroniccare.wechat.support.CareTeamFixture;
@@ -59,6 +73,10 @@ class AlertingIT {
     WeChatSandbox sandbox;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    ReadingsApi readings;
     Api api;
     CareTeamFixture team;
 
@@ -138,6 +156,29 @@ class AlertingIT {
         assertThat(team.messagesTo(team.doctor())).hasSize(3);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM core_audit_log WHERE action IN ('ALERT_ACKNOWLEDGED', 'ALERT_RESOLVED')"
                 + " AND patient_id = ?", Integer.class, Long.parseLong(team.patient().id()))).isEqualTo(2);
+    }
+
+    @Test
+    void adviceOfReadingsEvaluatedElsewhereIsReadWithoutWaitingForThePatientsLock() throws Exception {
+        team.submit(glucose(5.6, now()));
+        long patientId = Long.parseLong(team.patient().id());
+        try (Connection holder = dataSource.getConnection()) {
+            // An evaluation in progress holds the patient's alerting row...
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.executeQuery("SELECT * FROM alert_patient WHERE patient_id = " + patientId + " FOR UPDATE").close();
+            }
+            // ...while the sticker rewards ask for the advice of a reading that another instance evaluated.
+            ReadingOutcome low = readings.record(patientId, List.of(new ReadingInput(UUID.randomUUID().toString(),
+                    ReadingType.GLUCOSE, now(), new ReadingInput.Glucose(new BigDecimal("2.8"), GlucoseUnit.MMOL_L,
+                    GlucoseContext.RANDOM, null), null, null, null, null))).get(0);
+            jdbc.update("INSERT INTO alert_evaluation (reading_id, patient_id, advice, evaluated_at)"
+                    + " VALUES (?, ?, 'TREAT_LOW_RECHECK_15_MIN', ?)", low.readingId(), patientId, Timestamp.from(now()));
+
+            assertThat(CompletableFuture.supplyAsync(() -> alerting.adviceFor(List.of(low.reading())))
+                    .get(5, TimeUnit.SECONDS)).containsExactly(Advice.TREAT_LOW_RECHECK_15_MIN);
+            holder.rollback();
+        }
     }
 
     @Test
