@@ -87,7 +87,7 @@ public class Rewards implements StickersApi {
 
     /**
      * Late back-filled readings count for the day they were measured, so they can complete a streak. Not one
-     * transaction (each award is its own): a re-check asks alerting to assess the earlier reading, which may wait
+     * transaction (each award is its own): a re-check asks alerting for the earlier reading's advice, which may wait
      * for that reading's evaluation in another thread, and nothing should be held meanwhile.
      */
     @Async
