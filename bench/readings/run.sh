@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of POST /api/v1/readings (single readings, 50-reading batches) and GET /api/v1/readings against the
 # service on MariaDB + Redis, with a JDBC baseline measured in the same run. Results go to stdout as RESULT lines.
-# Usage: bench/readings/run.sh [seconds-per-run] [patients] ; needs wrk, MariaDB and Redis on 127.0.0.1 (see .ci/run).
+# Usage: bench/readings/run.sh [seconds-per-run] [patients] ; needs wrk, a JDK (jstat), MariaDB and Redis on 127.0.0.1.
 # Requests rotate over the patients. With too few, each patient would gather hundreds of readings a minute and
 # every request would drag a history no real patient has through evaluation and rewards.
 set -euo pipefail
