@@ -160,7 +160,7 @@ class AlertingIT {
 
     @Test
     void adviceOfReadingsEvaluatedElsewhereIsReadWithoutWaitingForThePatientsLock() throws Exception {
-        team.submit(glucose(5.6, now()));
+        team.submit(glucose(5.6, now())); // the first evaluation creates the patient's alerting row
         long patientId = Long.parseLong(team.patient().id());
         try (Connection holder = dataSource.getConnection()) {
             // An evaluation in progress holds the patient's alerting row...
