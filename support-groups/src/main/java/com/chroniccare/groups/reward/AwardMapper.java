@@ -18,9 +18,12 @@ public interface AwardMapper {
             + " VALUES (#{userId}, #{reward}, #{periodKey}, #{sticker}, #{reason}, #{at})")
     int award(long userId, String reward, String periodKey, String sticker, String reason, Instant at);
 
-    /** The user's awards as reward/period keys (see {@link Rewards}). */
-    @Select("SELECT CONCAT(reward, '/', period_key) FROM grp_award WHERE user_id = #{userId}")
-    Set<String> held(long userId);
+    /** What makes an award unique for its user. */
+    record Key(String reward, String periodKey) {
+    }
+
+    @Select("SELECT reward, period_key FROM grp_award WHERE user_id = #{userId}")
+    Set<Key> held(long userId);
 
     @Select("SELECT reward, sticker, reason, awarded_at FROM grp_award WHERE user_id = #{userId}"
             + " ORDER BY awarded_at DESC, id DESC")

@@ -176,18 +176,18 @@ public class Rewards implements StickersApi {
         }
     }
 
-    /** What one patient holds (as reward/period keys), read once for a whole event. */
+    /** What one patient holds, read once for a whole event. */
     private final class Held {
         final long patientId;
-        final Set<String> keys;
+        final Set<AwardMapper.Key> keys;
 
-        Held(long patientId, Set<String> keys) {
+        Held(long patientId, Set<AwardMapper.Key> keys) {
             this.patientId = patientId;
             this.keys = keys;
         }
 
         void award(String reward, String period, String sticker, String reason) {
-            if (keys.add(reward + "/" + period)) {
+            if (keys.add(new AwardMapper.Key(reward, period))) {
                 Rewards.this.award(patientId, reward, period, sticker, reason);
             }
         }
