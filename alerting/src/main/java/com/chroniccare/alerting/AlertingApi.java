@@ -15,8 +15,8 @@ import com.chroniccare.core.Reading;
 public interface AlertingApi {
 
     /**
-     * Evaluates stored readings of one patient unless they already were (idempotent), in one transaction, and
-     * returns what each raised and the advice, in the order given.
+     * Evaluates stored readings, of one patient or several, unless they already were (idempotent), in one
+     * transaction, and returns what each raised and the advice, in the order given.
      */
     List<ReadingAssessment> assess(List<Reading> readings);
 

@@ -1,5 +1,6 @@
 package com.chroniccare.core;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,12 @@ public interface ConsentApi {
 
     boolean hasConsented(long userId, ConsentScope scope);
 
-    /** Throws {@code CONSENT_REQUIRED} unless the user consented to the current policy for the scope. */
+    /** Those of the users who consented to the current policy for the scope, in one query. */
+    Set<Long> consentedAmong(Collection<Long> userIds, ConsentScope scope);
+
+    /** Throws {@link #consentRequired} unless the user consented to the current policy for the scope. */
     void require(long userId, ConsentScope scope);
+
+    /** The {@code CONSENT_REQUIRED} problem for processing that needs consent to the current policy for the scope. */
+    CareException consentRequired(ConsentScope scope);
 }

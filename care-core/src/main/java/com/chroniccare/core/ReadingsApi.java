@@ -18,6 +18,13 @@ public interface ReadingsApi {
      */
     List<ReadingOutcome> record(long patientId, List<ReadingInput> readings);
 
+    /**
+     * Stores several submissions, of one patient or several, in one transaction: each as {@link #record} would,
+     * except that a submission refused as a whole (consent, size) gives its reason instead of failing the others.
+     * All readings stored are published as one {@link ReadingsRecorded}. Results in the order of the submissions.
+     */
+    List<ReadingSubmission.Result> recordAll(List<ReadingSubmission> submissions);
+
     Page<Reading> list(long patientId, ReadingQuery query);
 
     Reading get(long patientId, long readingId);

@@ -100,7 +100,8 @@ class AlertService implements AlertingApi {
     @Async
     @TransactionalEventListener
     void on(ReadingsRecorded event) {
-        evaluator.ensureEvaluated(event.patientId(), event.readingIds());
+        event.forEachPatient((patientId, readings) ->
+                evaluator.ensureEvaluated(patientId, readings.stream().map(ReadingsRecorded.Item::id).toList()));
     }
 
     @ApplicationModuleListener

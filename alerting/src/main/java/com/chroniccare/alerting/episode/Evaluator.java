@@ -44,8 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluates a patient's readings (one, or a synced batch): applies the rules, opens, confirms, upgrades or
- * auto-resolves the patient's episodes, and pages after commit. Idempotent per reading (ReadingsRecorded arrives at least once, and the HTTP request also asks
- * for the result); one patient's readings are evaluated one at a time.
+ * auto-resolves the patient's episodes, and pages after commit. Idempotent per reading (ReadingsRecorded arrives at
+ * least once, and the HTTP request also asks for the result); one patient's readings are evaluated one at a time.
  */
 @Component
 class Evaluator {
@@ -106,7 +106,7 @@ class Evaluator {
      * Each reading reaches here twice in the instance that stored it: from the HTTP request (for the advice it
      * returns) and from the event listener. Whichever comes second waits for and reuses the first one's result
      * instead of repeating the database work, or evaluates itself if that failed; after a restart the evaluation
-     * rows keep it idempotent. Readings are of one patient and are evaluated together, in one transaction.
+     * rows keep it idempotent. The readings, of one patient or several, are evaluated together, in one transaction.
      */
     List<ReadingAssessment> evaluate(List<Reading> readings) {
         Map<Long, CompletableFuture<ReadingAssessment>> results = new LinkedHashMap<>();
@@ -181,8 +181,8 @@ class Evaluator {
     private Outcome evaluateInTransaction(List<Reading> batch) {
         Outcome outcome = withDeadlockRetry(() -> tx.execute(status -> evaluateLocked(batch)));
         if (outcome == null) {
-            // The patient's first evaluation: the state row is created outside the transaction that locks it.
-            settings.create(batch.get(0).patientId());
+            // A patient's first evaluation: the state row is created outside the transaction that locks it.
+            settings.create(batch.stream().map(Reading::patientId).distinct().toList());
             outcome = withDeadlockRetry(() -> tx.execute(status -> evaluateLocked(batch)));
         }
         return outcome;
@@ -202,35 +202,52 @@ class Evaluator {
     }
 
     /**
-     * Evaluates a batch with the patient's state locked, reading the open episodes and history once and writing
-     * each changed episode, the links and the evaluation records once at the end. Null if the patient has no state
-     * row yet.
+     * Evaluates a batch, of one patient or several, with the patients' states locked: reads the open episodes and
+     * history once per patient and writes each changed episode, the links and the evaluation records at the end.
+     * Null if a patient has no state row yet.
      */
     private Outcome evaluateLocked(List<Reading> batch) {
-        long patientId = batch.get(0).patientId();
-        PatientStateDO state = settings.lock(patientId);
-        if (state == null) {
+        Map<Long, List<Reading>> byPatient = batch.stream()
+                .collect(Collectors.groupingBy(Reading::patientId, LinkedHashMap::new, Collectors.toList()));
+        List<Long> patientIds = byPatient.keySet().stream().sorted().toList();
+        Map<Long, PatientStateDO> states = settings.lock(patientIds);
+        if (states.size() < patientIds.size()) {
             return null;
         }
         Map<Long, EvaluationDO> done = new HashMap<>();
         evaluations.in(batch.stream().map(Reading::id).toList()).forEach(e -> done.put(e.readingId, e));
-        Batch work = new Batch(settings.thresholdsOf(state), alerts.unresolved(patientId).stream()
-                .collect(Collectors.toMap(a -> a.family, Function.identity(), (a, b) -> a, HashMap::new)), batch);
+        Map<Long, Map<AlertFamily, AlertDO>> open = new HashMap<>();
+        alerts.unresolvedOf(patientIds).forEach(a -> open.computeIfAbsent(a.patientId, p -> new HashMap<>())
+                .putIfAbsent(a.family, a));
+        Map<Long, Batch> work = new HashMap<>();
+        byPatient.forEach((patientId, readings) -> work.put(patientId, new Batch(
+                settings.thresholdsOf(states.get(patientId)), open.getOrDefault(patientId, new HashMap<>()), readings)));
         List<ReadingAssessment> assessments = new ArrayList<>(batch.size());
         for (Reading r : batch) {
             EvaluationDO earlier = done.get(r.id());
-            assessments.add(earlier != null ? assessment(r.id(), earlier.advice) : evaluate(r, work));
+            assessments.add(earlier != null ? assessment(r.id(), earlier.advice) : evaluate(r, work.get(r.patientId())));
         }
-        work.changed.forEach(lifecycle::save);
-        if (!work.links.isEmpty()) {
-            writes.linked(work.links);
+        List<AlertDO> toPage = new ArrayList<>();
+        List<EvaluationWrites.Link> links = new ArrayList<>();
+        List<EvaluationDO> evaluated = new ArrayList<>();
+        for (Batch patient : work.values()) {
+            patient.changed.forEach(lifecycle::save);
+            toPage.addAll(patient.toPage);
+            links.addAll(patient.links);
+            evaluated.addAll(patient.evaluated);
+            if (!patient.evaluated.isEmpty()) {
+                patients.measured(patient.readings.get(0).patientId(), patient.readings.stream()
+                        .filter(r -> !done.containsKey(r.id())).map(Reading::measuredAt).max(Comparator.naturalOrder())
+                        .orElseThrow());
+            }
         }
-        if (!work.evaluated.isEmpty()) {
-            patients.measured(patientId, batch.stream().filter(r -> !done.containsKey(r.id())).map(Reading::measuredAt)
-                    .max(Comparator.naturalOrder()).orElseThrow());
-            writes.evaluated(work.evaluated);
+        if (!links.isEmpty()) {
+            writes.linked(links);
         }
-        return new Outcome(assessments, work.toPage);
+        if (!evaluated.isEmpty()) {
+            writes.evaluated(evaluated);
+        }
+        return new Outcome(assessments, toPage);
     }
 
     /** One batch's working state: episodes as they change, history loaded once per type, writes still to do. */

@@ -1,10 +1,12 @@
 package com.chroniccare.alerting.episode;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
@@ -14,6 +16,16 @@ public interface PatientStateMapper extends BaseMapper<PatientStateDO> {
     /** Write-locks the patient's row (a record lock only: callers run at read committed, so no gap locks). */
     @Select("SELECT * FROM alert_patient WHERE patient_id = #{patientId} FOR UPDATE")
     PatientStateDO lock(long patientId);
+
+    /** Write-locks the patients' rows in id order, so that transactions locking overlapping sets cannot deadlock. */
+    @Select("<script>SELECT * FROM alert_patient WHERE patient_id IN"
+            + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach>"
+            + " ORDER BY patient_id FOR UPDATE</script>")
+    List<PatientStateDO> lockAll(@Param("patientIds") Collection<Long> patientIds);
+
+    @Select("<script>SELECT patient_id FROM alert_patient WHERE patient_id IN"
+            + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach></script>")
+    List<Long> existing(@Param("patientIds") Collection<Long> patientIds);
 
     /**
      * Moves the patient's last measurement forward (never back, for late back-fill). The condition sits in SET so the

@@ -2,7 +2,12 @@ package com.chroniccare.alerting.episode;
 
 import java.time.Clock;
 import java.time.LocalTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.chroniccare.alerting.TeamPolicy;
 import com.chroniccare.alerting.ThresholdSettings;
@@ -69,7 +74,16 @@ class Settings {
      * it inside that transaction lets two first evaluations of one patient deadlock on the insert.
      */
     void create(long patientId) {
-        if (patients.selectById(patientId) == null) {
+        create(List.of(patientId));
+    }
+
+    /** {@link #create(long)} for several patients, with one query for those that exist. */
+    void create(Collection<Long> patientIds) {
+        Set<Long> existing = new HashSet<>(patients.existing(patientIds));
+        for (Long patientId : patientIds) {
+            if (existing.contains(patientId)) {
+                continue;
+            }
             try {
                 PatientStateDO fresh = new PatientStateDO();
                 fresh.patientId = patientId;
@@ -84,6 +98,13 @@ class Settings {
     /** The patient's state row, locked until the transaction ends (see {@link #create}). */
     PatientStateDO lock(long patientId) {
         return patients.lock(patientId);
+    }
+
+    /** The patients' state rows that exist, locked in id order until the transaction ends, by patient id. */
+    Map<Long, PatientStateDO> lock(Collection<Long> patientIds) {
+        Map<Long, PatientStateDO> states = new HashMap<>();
+        patients.lockAll(patientIds).forEach(state -> states.put(state.patientId, state));
+        return states;
     }
 
     TeamPolicy policyOf(long teamId) {

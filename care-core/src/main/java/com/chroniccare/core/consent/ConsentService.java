@@ -2,7 +2,9 @@ package com.chroniccare.core.consent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +96,17 @@ public class ConsentService implements ConsentApi {
     @Override
     public void require(long userId, ConsentScope scope) {
         if (!hasConsented(userId, scope)) {
-            throw new CareException(ProblemCode.CONSENT_REQUIRED, "consent.required", scope.name(), policyVersion);
+            throw consentRequired(scope);
         }
+    }
+
+    @Override
+    public Set<Long> consentedAmong(Collection<Long> userIds, ConsentScope scope) {
+        return userIds.isEmpty() ? Set.of() : new HashSet<>(mapper.consentedAmong(userIds, scope, policyVersion));
+    }
+
+    @Override
+    public CareException consentRequired(ConsentScope scope) {
+        return new CareException(ProblemCode.CONSENT_REQUIRED, "consent.required", scope.name(), policyVersion);
     }
 }

@@ -9,19 +9,25 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import com.chroniccare.core.ReadingType;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface ReadingMapper extends BaseMapper<ReadingDO> {
 
-    @Select("SELECT id FROM core_user WHERE id = #{patientId} FOR UPDATE")
-    Long lockPatient(long patientId);
+    /** Locks the patients' rows in id order, so that transactions locking overlapping sets cannot deadlock. */
+    @Select("<script>SELECT id FROM core_user WHERE id IN"
+            + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach>"
+            + " ORDER BY id FOR UPDATE</script>")
+    List<Long> lockPatients(@Param("patientIds") Collection<Long> patientIds);
 
-    @Select("<script>SELECT * FROM core_reading WHERE patient_id = #{patientId}"
-            + " AND client_id IN <foreach item='c' collection='clientIds' open='(' separator=',' close=')'>#{c}</foreach>"
+    /** The stored readings with these client ids, per patient: one index range per patient. */
+    @Select("<script>SELECT * FROM core_reading WHERE"
+            + " <foreach index='p' item='ids' collection='clientIds' separator=' OR '>(patient_id = #{p} AND client_id IN"
+            + " <foreach item='c' collection='ids' open='(' separator=',' close=')'>#{c}</foreach>)</foreach>"
             + "</script>")
-    List<ReadingDO> byClientIds(long patientId, Collection<String> clientIds);
+    List<ReadingDO> byClientIds(@Param("clientIds") Map<Long, ? extends Collection<String>> clientIds);
 
     /** Newest first; the cursor is the (measured_at, id) of the last row of the previous page. */
     @Select("<script>SELECT * FROM core_reading WHERE patient_id = #{patientId} AND deleted_at IS NULL"

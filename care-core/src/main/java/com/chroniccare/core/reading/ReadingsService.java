@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ import com.chroniccare.core.Reading;
 import com.chroniccare.core.ReadingInput;
 import com.chroniccare.core.ReadingOutcome;
 import com.chroniccare.core.ReadingQuery;
+import com.chroniccare.core.ReadingSubmission;
 import com.chroniccare.core.ReadingsRecorded;
 import com.chroniccare.core.ReadingSource;
 import com.chroniccare.core.ReadingStatus;
@@ -81,34 +83,76 @@ public class ReadingsService implements ReadingsApi {
     @Override
     @Transactional
     public List<ReadingOutcome> record(long patientId, List<ReadingInput> readings) {
-        if (readings.isEmpty() || readings.size() > MAX_BATCH) {
-            throw CareException.invalid(Violation.of("readings", "SIZE", "reading.batch-size", MAX_BATCH));
-        }
-        // Weak networks resend whole batches, sometimes while the first attempt is still running. Serialising one
-        // patient's batches makes the resend wait and then find every reading as a DUPLICATE, instead of racing it.
-        // The lock comes before any other read, so this transaction's snapshot includes what the other committed.
-        mapper.lockPatient(patientId);
-        consents.require(patientId, ConsentScope.HEALTH_DATA);
-        return store(patientId, readings);
+        return recordAll(List.of(new ReadingSubmission(patientId, readings))).get(0).outcomesOrThrow();
     }
 
-    private List<ReadingOutcome> store(long patientId, List<ReadingInput> inputs) {
+    @Override
+    @Transactional
+    public List<ReadingSubmission.Result> recordAll(List<ReadingSubmission> submissions) {
+        // Weak networks resend whole batches, sometimes while the first attempt is still running. Serialising a
+        // patient's submissions makes the resend wait and then find every reading as a DUPLICATE, instead of racing
+        // it. The locks come before any other read, so this transaction's snapshot includes what the other committed.
+        List<Long> patients = submissions.stream().map(ReadingSubmission::patientId).distinct().sorted().toList();
+        mapper.lockPatients(patients);
+        Set<Long> consented = consents.consentedAmong(patients, ConsentScope.HEALTH_DATA);
         Instant now = clock.instant();
-        Map<String, ReadingDO> byClientId = new HashMap<>();
-        List<String> clientIds = inputs.stream().map(ReadingInput::clientId)
-                .filter(ReadingChecker::validClientId).distinct().toList();
-        if (!clientIds.isEmpty()) {
-            mapper.byClientIds(patientId, clientIds).forEach(row -> byClientId.put(row.clientId, row));
-        }
-        List<Slot> slots = new ArrayList<>(inputs.size());
+        Map<Long, Map<String, ReadingDO>> stored = storedByClientId(submissions);
         List<ReadingDO> fresh = new ArrayList<>();
-        for (ReadingInput in : inputs) {
+        List<List<Slot>> slots = new ArrayList<>(submissions.size());
+        List<CareException> refused = new ArrayList<>(submissions.size());
+        for (ReadingSubmission submission : submissions) {
+            CareException refusal = submission.readings().isEmpty() || submission.readings().size() > MAX_BATCH
+                    ? CareException.invalid(Violation.of("readings", "SIZE", "reading.batch-size", MAX_BATCH))
+                    : consented.contains(submission.patientId()) ? null : consents.consentRequired(ConsentScope.HEALTH_DATA);
+            refused.add(refusal);
+            slots.add(refusal != null ? null : store(submission, stored.computeIfAbsent(submission.patientId(),
+                    p -> new HashMap<>()), fresh, now));
+        }
+        if (!fresh.isEmpty()) {
+            // One multi-row insert; the patient locks above keep other requests from adding these clientIds meanwhile.
+            inserts.insertAll(fresh);
+            events.publishEvent(new ReadingsRecorded(fresh.stream().map(row -> new ReadingsRecorded.Item(row.id,
+                    row.patientId, row.type, row.measuredAt, row.lateBackfill)).toList()));
+        }
+        // No audit row here: a patient's own new reading is its own record (patient_id, received_at). Reads and
+        // changes by anyone, deletions and consent changes are audited.
+        List<ReadingSubmission.Result> results = new ArrayList<>(submissions.size());
+        for (int i = 0; i < submissions.size(); i++) {
+            results.add(refused.get(i) != null ? new ReadingSubmission.Result(null, refused.get(i))
+                    : new ReadingSubmission.Result(slots.get(i).stream().map(Slot::outcome).toList(), null));
+        }
+        return results;
+    }
+
+    /** The stored readings with the submissions' client ids, per patient and client id, in one query. */
+    private Map<Long, Map<String, ReadingDO>> storedByClientId(List<ReadingSubmission> submissions) {
+        Map<Long, Set<String>> clientIds = new HashMap<>();
+        for (ReadingSubmission submission : submissions) {
+            submission.readings().stream().map(ReadingInput::clientId).filter(ReadingChecker::validClientId)
+                    .forEach(c -> clientIds.computeIfAbsent(submission.patientId(), p -> new HashSet<>()).add(c));
+        }
+        Map<Long, Map<String, ReadingDO>> stored = new HashMap<>();
+        if (!clientIds.isEmpty()) {
+            mapper.byClientIds(clientIds).forEach(row ->
+                    stored.computeIfAbsent(row.patientId, p -> new HashMap<>()).put(row.clientId, row));
+        }
+        return stored;
+    }
+
+    /**
+     * Checks a submission's readings against each other and what the patient has stored ({@code byClientId}, which
+     * this extends), adding the new rows to {@code fresh}.
+     */
+    private List<Slot> store(ReadingSubmission submission, Map<String, ReadingDO> byClientId, List<ReadingDO> fresh,
+                             Instant now) {
+        List<Slot> slots = new ArrayList<>(submission.readings().size());
+        for (ReadingInput in : submission.readings()) {
             Problem problem = checker.check(in, now);
             if (problem != null) {
                 slots.add(new Slot(in.clientId(), ReadingStatus.REJECTED, null, problem));
                 continue;
             }
-            ReadingDO row = toRow(patientId, in, now);
+            ReadingDO row = toRow(submission.patientId(), in, now);
             ReadingDO earlier = byClientId.putIfAbsent(in.clientId(), row);
             if (earlier == null) {
                 fresh.add(row);
@@ -119,15 +163,7 @@ public class ReadingsService implements ReadingsApi {
                 slots.add(new Slot(in.clientId(), ReadingStatus.REJECTED, earlier, null));
             }
         }
-        if (!fresh.isEmpty()) {
-            // One multi-row insert; the patient lock above keeps other requests from adding these clientIds meanwhile.
-            inserts.insertAll(fresh);
-            events.publishEvent(new ReadingsRecorded(patientId, fresh.stream()
-                    .map(row -> new ReadingsRecorded.Item(row.id, row.type, row.measuredAt, row.lateBackfill)).toList()));
-        }
-        // No audit row here: a patient's own new reading is its own record (patient_id, received_at). Reads and
-        // changes by anyone, deletions and consent changes are audited.
-        return slots.stream().map(Slot::outcome).toList();
+        return slots;
     }
 
     /** What one submitted reading came to; a new row's id is known only once the batch is inserted. */

@@ -93,13 +93,16 @@ public class Rewards implements StickersApi {
     @Async
     @TransactionalEventListener
     void on(ReadingsRecorded event) {
-        long patientId = event.patientId();
+        event.forEachPatient(this::reward);
+    }
+
+    private void reward(long patientId, List<ReadingsRecorded.Item> recorded) {
         ZoneId zone = accounts.get(patientId).timeZone();
         // Most readings earn nothing new: one read of what the patient holds spares a write for each of those.
         Held held = new Held(patientId, new HashSet<>(awards.held(patientId)));
         held.award("FIRST_READING", "once", "flower", "第一次记录血糖或血压");
-        rechecks(held, event.readings());
-        SortedSet<LocalDate> days = event.readings().stream().map(r -> r.measuredAt().atZone(zone).toLocalDate())
+        rechecks(held, recorded);
+        SortedSet<LocalDate> days = recorded.stream().map(r -> r.measuredAt().atZone(zone).toLocalDate())
                 .collect(Collectors.toCollection(TreeSet::new));
         SortedSet<LocalDate> measured = readings.daysMeasured(patientId, zone, days.first().minusDays(60));
         for (LocalDate day : days) {

@@ -3,17 +3,14 @@ package com.chroniccare.wechat.readings;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.validation.Valid;
 
 import com.chroniccare.alerting.Advice;
-import com.chroniccare.alerting.AlertingApi;
 import com.chroniccare.alerting.ReadingAssessment;
 import com.chroniccare.alerting.Severity;
 import com.chroniccare.core.CareException;
@@ -56,15 +53,15 @@ class ReadingsController {
     private final ReadingsApi readings;
     private final ObjectMapper json;
     private final Problems problems;
-    private final AlertingApi alerting;
+    private final ReadingsIntake intake;
     private final MessageSource messages;
 
-    ReadingsController(ReadingsApi readings, ObjectMapper json, Problems problems, AlertingApi alerting,
+    ReadingsController(ReadingsApi readings, ObjectMapper json, Problems problems, ReadingsIntake intake,
                        MessageSource messages) {
         this.readings = readings;
         this.json = json;
         this.problems = problems;
-        this.alerting = alerting;
+        this.intake = intake;
         this.messages = messages;
     }
 
@@ -120,23 +117,23 @@ class ReadingsController {
                 outcomes.add(ReadingOutcome.rejected(clientId, Problem.invalid(List.of(JsonErrors.violation(e)))));
             }
         }
-        if (!parsed.isEmpty()) {
-            List<ReadingOutcome> stored = readings.record(me.id(), parsed);
+        // Stored readings are assessed at once, so the patient sees the advice and any alert each raised.
+        ReadingsIntake.Assessed done = parsed.isEmpty() ? null : intake.submit(me.id(), parsed);
+        if (done != null) {
+            List<ReadingOutcome> stored = done.stored().outcomesOrThrow();
             for (int i = 0; i < stored.size(); i++) {
                 outcomes.set(parsedAt.get(i), stored.get(i));
             }
         }
-        // Stored readings are assessed at once, so the patient sees the advice and any alert each raised.
-        Map<Long, ReadingAssessment> assessed = new HashMap<>();
-        alerting.assess(outcomes.stream().map(ReadingOutcome::reading).filter(Objects::nonNull).toList())
-                .forEach(a -> assessed.put(a.readingId(), a));
-        return new BatchResponse(outcomes.stream().map(o -> result(o, assessed.get(o.readingId()), locale)).toList());
+        Map<Long, ReadingAssessment> assessed = done == null ? Map.of() : done.assessments();
+        return new BatchResponse(outcomes.stream().map(o -> result(o, assessed, locale)).toList());
     }
 
-    private Result result(ReadingOutcome o, ReadingAssessment assessment, Locale locale) {
+    private Result result(ReadingOutcome o, Map<Long, ReadingAssessment> assessed, Locale locale) {
         if (o.readingId() == null) {
             return new Result(o.clientId(), o.status(), null, problems.body(o.problem(), locale), null, null);
         }
+        ReadingAssessment assessment = assessed.get(o.readingId());
         if (assessment == null) {
             // A resend of a reading the patient has since deleted: nothing to assess.
             return new Result(o.clientId(), o.status(), String.valueOf(o.readingId()), null, null, null);

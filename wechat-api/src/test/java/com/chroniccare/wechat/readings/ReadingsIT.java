@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import com.chroniccare.core.ReadingsRecorded;
 import com.chroniccare.wechat.support.Api;
@@ -205,10 +206,12 @@ class ReadingsIT {
                 glucose(late, Instant.now().minus(Duration.ofHours(20)), 3.2, "MMOL_L")).body().get("results");
 
         // The request's stored readings travel together, as one event.
+        long patientId = Long.parseLong(p.id());
+        Predicate<ReadingsRecorded> ofPatient = e -> e.readings().stream().anyMatch(r -> r.patientId() == patientId);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(recorded.events().stream()
-                .filter(e -> e.patientId() == Long.parseLong(p.id()))).hasSize(1));
-        List<ReadingsRecorded.Item> published = recorded.events().stream()
-                .filter(e -> e.patientId() == Long.parseLong(p.id())).findFirst().orElseThrow().readings();
+                .filter(ofPatient)).hasSize(1));
+        List<ReadingsRecorded.Item> published = recorded.events().stream().filter(ofPatient).findFirst().orElseThrow()
+                .readings();
         assertThat(published).extracting(ReadingsRecorded.Item::id)
                 .containsExactly(results.get(0).get("readingId").asLong(), results.get(1).get("readingId").asLong());
         assertThat(published).extracting(ReadingsRecorded.Item::lateBackfill).containsExactly(false, true);

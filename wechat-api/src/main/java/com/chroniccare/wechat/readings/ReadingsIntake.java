@@ -1,0 +1,164 @@
+package com.chroniccare.wechat.readings;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.chroniccare.alerting.AlertingApi;
+import com.chroniccare.alerting.ReadingAssessment;
+import com.chroniccare.core.CareException;
+import com.chroniccare.core.ProblemCode;
+import com.chroniccare.core.ReadingInput;
+import com.chroniccare.core.ReadingOutcome;
+import com.chroniccare.core.ReadingSubmission;
+import com.chroniccare.core.ReadingsApi;
+import com.chroniccare.core.config.CoreProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores and assesses submitted readings in groups. Submissions that arrive while the writers are busy wait in a
+ * queue; a writer that comes free takes all that wait (up to about {@link ReadingsApi#MAX_BATCH} readings) into one
+ * store transaction and one assessment. A lone request on a quiet service goes straight through; under load one
+ * transaction, one event publication and one evaluation serve many patients, which is what lets single-reading
+ * requests from many phones scale the way one patient's offline batch does.
+ */
+@Component
+class ReadingsIntake implements DisposableBean {
+
+    /** What a submission came to: its outcomes, and the assessment of each stored reading by reading id. */
+    record Assessed(ReadingSubmission.Result stored, Map<Long, ReadingAssessment> assessments) {
+    }
+
+    private record Pending(ReadingSubmission submission, CompletableFuture<Assessed> result) {
+    }
+
+    private record Stored(Pending pending, ReadingSubmission.Result result) {
+    }
+
+    private final ReadingsApi readings;
+    private final AlertingApi alerting;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ExecutorService writers;
+    private volatile boolean closed;
+
+    ReadingsIntake(ReadingsApi readings, AlertingApi alerting, CoreProperties properties, MeterRegistry meters) {
+        this.readings = readings;
+        this.alerting = alerting;
+        Gauge.builder("care.readings.waiting", queue, BlockingQueue::size)
+                .description("Submissions of readings waiting for a writer").register(meters);
+        int count = properties.readings().writers();
+        AtomicInteger number = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(count, task -> {
+            Thread t = new Thread(task, "readings-writer-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < count; i++) {
+            writers.execute(this::write);
+        }
+    }
+
+    /** Stores and assesses one request's readings of a patient, together with whatever else is waiting. */
+    Assessed submit(long patientId, List<ReadingInput> inputs) {
+        Pending pending = new Pending(new ReadingSubmission(patientId, inputs), new CompletableFuture<>());
+        queue.add(pending);
+        if (closed && queue.remove(pending)) {
+            throw shuttingDown();
+        }
+        try {
+            return pending.result().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void write() {
+        try {
+            while (!closed) {
+                List<Pending> group = new ArrayList<>();
+                Pending next = queue.take();
+                int size = 0;
+                do {
+                    group.add(next);
+                    size += next.submission().readings().size();
+                } while (size < ReadingsApi.MAX_BATCH && (next = queue.poll()) != null);
+                assess(store(group));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * One transaction for the group; if that fails, each submission alone, so that one that cannot be stored fails
+     * only its own request.
+     */
+    private List<Stored> store(List<Pending> group) {
+        try {
+            List<ReadingSubmission.Result> results = readings.recordAll(group.stream().map(Pending::submission).toList());
+            List<Stored> stored = new ArrayList<>(group.size());
+            for (int i = 0; i < group.size(); i++) {
+                if (results.get(i).refused() != null) {
+                    group.get(i).result().complete(new Assessed(results.get(i), Map.of()));
+                } else {
+                    stored.add(new Stored(group.get(i), results.get(i)));
+                }
+            }
+            return stored;
+        } catch (RuntimeException | Error e) {
+            if (group.size() == 1) {
+                group.get(0).result().completeExceptionally(e);
+                return List.of();
+            }
+            return group.stream().flatMap(pending -> store(List.of(pending)).stream()).toList();
+        }
+    }
+
+    /** One evaluation for the group's stored readings; if that fails, each submission's alone. */
+    private void assess(List<Stored> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            Map<Long, ReadingAssessment> byReading = new HashMap<>();
+            alerting.assess(group.stream().flatMap(s -> s.result().outcomes().stream()).map(ReadingOutcome::reading)
+                    .filter(Objects::nonNull).toList()).forEach(a -> byReading.put(a.readingId(), a));
+            group.forEach(s -> s.pending().result().complete(new Assessed(s.result(), byReading)));
+        } catch (RuntimeException | Error e) {
+            if (group.size() == 1) {
+                group.get(0).pending().result().completeExceptionally(e);
+            } else {
+                group.forEach(s -> assess(List.of(s)));
+            }
+        }
+    }
+
+    /** Graceful shutdown has let the requests in flight finish; anything still waiting is answered as unavailable. */
+    @Override
+    public void destroy() {
+        closed = true;
+        writers.shutdownNow();
+        for (Pending pending; (pending = queue.poll()) != null; ) {
+            pending.result().completeExceptionally(shuttingDown());
+        }
+    }
+
+    private static CareException shuttingDown() {
+        return new CareException(ProblemCode.SERVICE_UNAVAILABLE, "problem.unavailable");
+    }
+}

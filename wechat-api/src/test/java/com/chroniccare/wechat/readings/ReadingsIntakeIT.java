@@ -1,0 +1,154 @@
+package com.chroniccare.wechat.readings;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import com.chroniccare.core.GlucoseContext;
+import com.chroniccare.core.GlucoseUnit;
+import com.chroniccare.core.ProblemCode;
+import com.chroniccare.core.ReadingInput;
+import com.chroniccare.core.ReadingOutcome;
+import com.chroniccare.core.ReadingSource;
+import com.chroniccare.core.ReadingStatus;
+import com.chroniccare.core.ReadingSubmission;
+import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingsApi;
+import com.chroniccare.core.config.CoreProperties;
+import com.chroniccare.wechat.support.Api;
+import com.chroniccare.wechat.support.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Submissions of several patients stored and assessed together (ReadingsIntake, ReadingsApi.recordAll). */
+@IntegrationTest
+class ReadingsIntakeIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    CoreProperties properties;
+    @Autowired
+    ReadingsApi readings;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void singleReadingsThatWaitForAWriterAreStoredAndAssessedTogetherAsOneEvent() throws Exception {
+        List<Api.Patient> busy = IntStream.range(0, properties.readings().writers())
+                .mapToObj(i -> api.consentedPatient()).toList();
+        List<Api.Patient> waiting = IntStream.range(0, 3).mapToObj(i -> api.consentedPatient()).toList();
+        List<CompletableFuture<Api.Response>> first = new ArrayList<>();
+        List<CompletableFuture<Api.Response>> grouped = new ArrayList<>();
+        // Another transaction holds the first patients' rows: each writer takes one of their submissions and waits.
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            String ids = busy.stream().map(p -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM core_user WHERE id IN (" + ids + ") FOR UPDATE")) {
+                for (int i = 0; i < busy.size(); i++) {
+                    lock.setLong(i + 1, Long.parseLong(busy.get(i).id()));
+                }
+                lock.executeQuery().close();
+            }
+            for (Api.Patient p : busy) {
+                first.add(CompletableFuture.supplyAsync(() -> submit(p, "5.6")));
+                await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == 0 && !first.get(first.size() - 1).isDone());
+            }
+            // Every writer is busy, so these queue up; a low glucose so that the assessment shows in the response.
+            for (Api.Patient p : waiting) {
+                grouped.add(CompletableFuture.supplyAsync(() -> submit(p, "3.0")));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == 3);
+            holder.rollback();
+        }
+
+        List<String> readingIds = new ArrayList<>();
+        for (CompletableFuture<Api.Response> response : grouped) {
+            JsonNode result = response.join().body().get("results").get(0);
+            assertThat(result.get("status").asString()).isEqualTo("CREATED");
+            assertThat(result.get("advice").get("code").asString()).isEqualTo("TREAT_LOW_RECHECK_15_MIN");
+            readingIds.add(result.get("readingId").asString());
+        }
+        first.forEach(response -> assertThat(response.join().status()).isEqualTo(200));
+        // One publication per listener, each holding all three patients' readings.
+        String[] like = readingIds.stream().map(id -> "%\"id\":" + id + ",%").toArray(String[]::new);
+        int withFirst = jdbc.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?",
+                Integer.class, like[0]);
+        assertThat(withFirst).isPositive().isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION"
+                + " WHERE SERIALIZED_EVENT LIKE ? AND SERIALIZED_EVENT LIKE ? AND SERIALIZED_EVENT LIKE ?",
+                Integer.class, (Object[]) like));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NULL",
+                Integer.class, like[0])).isZero());
+    }
+
+    @Test
+    void submissionsStoredTogetherAreRefusedOneByOneAndSeeEachOthersReadings() {
+        long consented = Long.parseLong(api.consentedPatient().id());
+        String token = api.login("no-consent-" + UUID.randomUUID());
+        long notConsented = Long.parseLong(api.get("/api/v1/me", token).body().get("id").asString());
+        String clientId = UUID.randomUUID().toString();
+        Instant at = Instant.now().minus(Duration.ofMinutes(5));
+
+        List<ReadingSubmission.Result> results = readings.recordAll(List.of(
+                new ReadingSubmission(consented, List.of(glucose(clientId, at, "6.1"))),
+                new ReadingSubmission(notConsented, List.of(glucose(UUID.randomUUID().toString(), at, "6.1"))),
+                new ReadingSubmission(consented, List.of(glucose(clientId, at, "6.1"), glucose(clientId, at, "7.0")))));
+
+        ReadingOutcome created = results.get(0).outcomes().get(0);
+        assertThat(created.status()).isEqualTo(ReadingStatus.CREATED);
+        assertThat(results.get(1).outcomes()).isNull();
+        assertThat(results.get(1).refused().problem().code()).isEqualTo(ProblemCode.CONSENT_REQUIRED);
+        // The resend in the same transaction finds the first submission's reading.
+        assertThat(results.get(2).outcomes()).extracting(ReadingOutcome::status)
+                .containsExactly(ReadingStatus.DUPLICATE, ReadingStatus.REJECTED);
+        assertThat(results.get(2).outcomes().get(0).readingId()).isEqualTo(created.readingId());
+        assertThat(results.get(2).outcomes().get(1).problem().code()).isEqualTo(ProblemCode.READING_CONFLICT);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM core_reading WHERE patient_id IN (?, ?)", Integer.class,
+                consented, notConsented)).isEqualTo(1);
+    }
+
+    private double waiting() {
+        return meters.get("care.readings.waiting").gauge().value();
+    }
+
+    private Api.Response submit(Api.Patient p, String mmol) {
+        return api.post("/api/v1/readings", p.token(), Map.of("readings", List.of(Map.of(
+                "clientId", UUID.randomUUID().toString(), "type", "GLUCOSE", "measuredAt", Instant.now().toString(),
+                "glucose", Map.of("value", new BigDecimal(mmol), "unit", "MMOL_L", "context", "RANDOM")))));
+    }
+
+    private static ReadingInput glucose(String clientId, Instant at, String mmol) {
+        return new ReadingInput(clientId, ReadingType.GLUCOSE, at, new ReadingInput.Glucose(new BigDecimal(mmol),
+                GlucoseUnit.MMOL_L, GlucoseContext.RANDOM, null), null, null, ReadingSource.MANUAL, null);
+    }
+}
