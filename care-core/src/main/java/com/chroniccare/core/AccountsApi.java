@@ -1,5 +1,6 @@
 package com.chroniccare.core;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,9 @@ public interface AccountsApi {
 
     /** The bound openids of those users who have one, in one query, for sending to many. */
     Map<Long, String> wechatOpenids(Collection<Long> userIds);
+
+    /** The time zones of those users whose accounts exist, in one query. */
+    Map<Long, ZoneId> timeZones(Collection<Long> userIds);
 
     /** The active user a WeChat openid belongs to, for callback events. */
     Optional<Long> userOfOpenid(String openid);

@@ -1,8 +1,9 @@
 package com.chroniccare.core;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -36,8 +37,11 @@ public interface ReadingsApi {
 
     ReadingSummary summary(long patientId, int days);
 
-    /** The local dates in {@code zone} on which the patient measured anything, from a date on. */
-    SortedSet<LocalDate> daysMeasured(long patientId, ZoneId zone, LocalDate from);
+    /**
+     * For each patient, the local dates on which they measured anything from a moment on, as dates in that
+     * moment's zone (theirs). One query for all of them.
+     */
+    Map<Long, SortedSet<LocalDate>> daysMeasured(Map<Long, ZonedDateTime> since);
 
     void delete(long actorId, long patientId, long readingId);
 }

@@ -20,15 +20,18 @@ public record ReadingsRecorded(List<Item> readings) {
     public record Item(long id, long patientId, ReadingType type, Instant measuredAt, boolean lateBackfill) {
     }
 
+    /** The readings per patient, patients in the order of their first reading. */
+    public Map<Long, List<Item>> byPatient() {
+        return readings.stream().collect(Collectors.groupingBy(Item::patientId, LinkedHashMap::new, Collectors.toList()));
+    }
+
     /**
      * Hands each patient's readings to {@code listener}, all patients even if one fails, then rethrows the first
      * failure: the publication stays incomplete and is delivered again, so listeners must be idempotent per patient.
      */
     public void forEachPatient(BiConsumer<Long, List<Item>> listener) {
         RuntimeException failed = null;
-        Map<Long, List<Item>> byPatient = readings.stream()
-                .collect(Collectors.groupingBy(Item::patientId, LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<Long, List<Item>> patient : byPatient.entrySet()) {
+        for (Map.Entry<Long, List<Item>> patient : byPatient().entrySet()) {
             try {
                 listener.accept(patient.getKey(), patient.getValue());
             } catch (RuntimeException e) {

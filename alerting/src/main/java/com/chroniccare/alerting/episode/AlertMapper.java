@@ -23,7 +23,7 @@ public interface AlertMapper extends BaseMapper<AlertDO> {
 
     @Select("<script>SELECT * FROM alert_alert WHERE status &lt;&gt; 'RESOLVED' AND patient_id IN"
             + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach></script>")
-    List<AlertDO> unresolvedOf(@Param("patientIds") Collection<Long> patientIds);
+    List<AlertDO> unresolvedOf(Collection<Long> patientIds);
 
     @Select("SELECT a.* FROM alert_alert a JOIN alert_alert_reading r ON r.alert_id = a.id WHERE r.reading_id = #{readingId}")
     List<AlertDO> raisedBy(long readingId);

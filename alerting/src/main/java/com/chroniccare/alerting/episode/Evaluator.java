@@ -235,16 +235,15 @@ class Evaluator {
             toPage.addAll(patient.toPage);
             links.addAll(patient.links);
             evaluated.addAll(patient.evaluated);
-            if (!patient.evaluated.isEmpty()) {
-                patients.measured(patient.readings.get(0).patientId(), patient.readings.stream()
-                        .filter(r -> !done.containsKey(r.id())).map(Reading::measuredAt).max(Comparator.naturalOrder())
-                        .orElseThrow());
-            }
         }
         if (!links.isEmpty()) {
             writes.linked(links);
         }
         if (!evaluated.isEmpty()) {
+            Map<Long, Instant> measured = new HashMap<>();
+            batch.stream().filter(r -> !done.containsKey(r.id()))
+                    .forEach(r -> measured.merge(r.patientId(), r.measuredAt(), (a, b) -> a.isAfter(b) ? a : b));
+            patients.measured(measured);
             writes.evaluated(evaluated);
         }
         return new Outcome(assessments, toPage);

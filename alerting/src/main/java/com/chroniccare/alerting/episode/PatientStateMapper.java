@@ -3,6 +3,7 @@ package com.chroniccare.alerting.episode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
@@ -21,23 +22,29 @@ public interface PatientStateMapper extends BaseMapper<PatientStateDO> {
     @Select("<script>SELECT * FROM alert_patient WHERE patient_id IN"
             + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach>"
             + " ORDER BY patient_id FOR UPDATE</script>")
-    List<PatientStateDO> lockAll(@Param("patientIds") Collection<Long> patientIds);
+    List<PatientStateDO> lockAll(Collection<Long> patientIds);
 
     @Select("<script>SELECT patient_id FROM alert_patient WHERE patient_id IN"
             + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach></script>")
-    List<Long> existing(@Param("patientIds") Collection<Long> patientIds);
+    List<Long> existing(Collection<Long> patientIds);
+
+    /** Each patient's new measurement time, as SQL: a CASE over the patients of {@link #measured}. */
+    String MEASURED_AT = "(CASE patient_id <foreach collection='at' index='p' item='t'>WHEN #{p} THEN #{t} </foreach>END)";
 
     /**
-     * Moves the patient's last measurement forward (never back, for late back-fill). The condition sits in SET so the
-     * WHERE is the primary key alone: with it in WHERE, MariaDB may scan the last_measured_at index and lock other
-     * patients' rows, which deadlocked concurrent evaluations. missed_level comes first: MySQL applies SET left to
-     * right, so a later CASE would already see the new last_measured_at.
+     * Moves the patients' last measurement forward (never back, for late back-fill), in one statement. The
+     * condition sits in SET so the WHERE is the primary key alone: with it in WHERE, MariaDB may scan the
+     * last_measured_at index and lock other patients' rows, which deadlocked concurrent evaluations. missed_level
+     * comes first: MySQL applies SET left to right, so a later CASE would already see the new last_measured_at.
      */
-    @Update("UPDATE alert_patient SET"
-            + " missed_level = CASE WHEN last_measured_at IS NULL OR last_measured_at < #{at} THEN 0 ELSE missed_level END,"
-            + " last_measured_at = CASE WHEN last_measured_at IS NULL OR last_measured_at < #{at} THEN #{at} ELSE last_measured_at END"
-            + " WHERE patient_id = #{patientId}")
-    void measured(long patientId, Instant at);
+    @Update("<script>UPDATE alert_patient SET"
+            + " missed_level = CASE WHEN last_measured_at IS NULL OR last_measured_at &lt; " + MEASURED_AT
+            + " THEN 0 ELSE missed_level END,"
+            + " last_measured_at = CASE WHEN last_measured_at IS NULL OR last_measured_at &lt; " + MEASURED_AT
+            + " THEN " + MEASURED_AT + " ELSE last_measured_at END"
+            + " WHERE patient_id IN <foreach collection='at' index='p' open='(' separator=',' close=')'>#{p}</foreach>"
+            + "</script>")
+    void measured(@Param("at") Map<Long, Instant> at);
 
     @Select("SELECT * FROM alert_patient WHERE last_measured_at < #{before} AND missed_level < 2")
     List<PatientStateDO> silentSince(Instant before);

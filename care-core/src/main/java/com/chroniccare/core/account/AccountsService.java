@@ -139,6 +139,15 @@ class AccountsService implements AccountsApi {
     }
 
     @Override
+    public Map<Long, ZoneId> timeZones(Collection<Long> userIds) {
+        Map<Long, ZoneId> out = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            users.timeZones(userIds).forEach(u -> out.put(u.id, ZoneId.of(u.timeZone)));
+        }
+        return out;
+    }
+
+    @Override
     public Map<Long, String> wechatOpenids(Collection<Long> userIds) {
         Map<Long, String> out = new HashMap<>();
         if (!userIds.isEmpty()) {

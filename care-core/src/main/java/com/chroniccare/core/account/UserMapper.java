@@ -19,6 +19,10 @@ public interface UserMapper extends BaseMapper<UserDO> {
             + " <foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i}</foreach></script>")
     List<UserDO> openids(Collection<Long> ids);
 
+    @Select("<script>SELECT id, time_zone FROM core_user WHERE deleted_at IS NULL AND id IN"
+            + " <foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i}</foreach></script>")
+    List<UserDO> timeZones(Collection<Long> ids);
+
     @Select("SELECT * FROM core_user WHERE username = #{username} AND deleted_at IS NULL")
     UserDO byUsername(String username);
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-import com.chroniccare.core.ReadingType;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -20,7 +19,7 @@ public interface ReadingMapper extends BaseMapper<ReadingDO> {
     @Select("<script>SELECT id FROM core_user WHERE id IN"
             + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach>"
             + " ORDER BY id FOR UPDATE</script>")
-    List<Long> lockPatients(@Param("patientIds") Collection<Long> patientIds);
+    List<Long> lockPatients(Collection<Long> patientIds);
 
     /** The stored readings with these client ids, per patient: one index range per patient. */
     @Select("<script>SELECT * FROM core_reading WHERE"
@@ -28,20 +27,6 @@ public interface ReadingMapper extends BaseMapper<ReadingDO> {
             + " <foreach item='c' collection='ids' open='(' separator=',' close=')'>#{c}</foreach>)</foreach>"
             + "</script>")
     List<ReadingDO> byClientIds(@Param("clientIds") Map<Long, ? extends Collection<String>> clientIds);
-
-    /** Newest first; the cursor is the (measured_at, id) of the last row of the previous page. */
-    @Select("<script>SELECT * FROM core_reading WHERE patient_id = #{patientId} AND deleted_at IS NULL"
-            + "<if test='type != null'> AND type = #{type}</if>"
-            + "<if test='from != null'> AND measured_at &gt;= #{from}</if>"
-            + "<if test='to != null'> AND measured_at &lt; #{to}</if>"
-            + "<if test='afterAt != null'> AND (measured_at &lt; #{afterAt} OR (measured_at = #{afterAt} AND id &lt; #{afterId}))</if>"
-            + " ORDER BY measured_at DESC, id DESC LIMIT #{limit}</script>")
-    List<ReadingDO> page(long patientId, ReadingType type, Instant from, Instant to, Instant afterAt, Long afterId,
-                         int limit);
-
-    @Select("SELECT measured_at FROM core_reading WHERE patient_id = #{patientId} AND deleted_at IS NULL"
-            + " AND measured_at >= #{from}")
-    List<Instant> measuredSince(long patientId, Instant from);
 
     @Select("SELECT * FROM core_reading WHERE id = #{id} AND patient_id = #{patientId} AND deleted_at IS NULL")
     ReadingDO active(long patientId, long id);

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +61,7 @@ public class ReadingsService implements ReadingsApi {
 
     private final ReadingMapper mapper;
     private final ReadingInserts inserts;
+    private final ReadingReads reads;
     private final ConsentApi consents;
     private final AuditApi audit;
     private final ApplicationEventPublisher events;
@@ -68,10 +69,11 @@ public class ReadingsService implements ReadingsApi {
     private final ReadingChecker checker;
     private final Duration lateAfter;
 
-    ReadingsService(ReadingMapper mapper, ReadingInserts inserts, ConsentApi consents, AuditApi audit, ApplicationEventPublisher events,
-                    Clock clock, CoreProperties properties) {
+    ReadingsService(ReadingMapper mapper, ReadingInserts inserts, ReadingReads reads, ConsentApi consents,
+                    AuditApi audit, ApplicationEventPublisher events, Clock clock, CoreProperties properties) {
         this.mapper = mapper;
         this.inserts = inserts;
+        this.reads = reads;
         this.consents = consents;
         this.audit = audit;
         this.events = events;
@@ -185,7 +187,7 @@ public class ReadingsService implements ReadingsApi {
     @Override
     public Page<Reading> list(long patientId, ReadingQuery q) {
         Cursor after = Cursor.decode(q.after());
-        List<ReadingDO> rows = mapper.page(patientId, q.type(), q.from(), q.to(),
+        List<ReadingDO> rows = reads.page(patientId, q.type(), q.from(), q.to(),
                 after == null ? null : after.measuredAt, after == null ? null : after.id, q.limit() + 1);
         boolean more = rows.size() > q.limit();
         List<ReadingDO> page = more ? rows.subList(0, q.limit()) : rows;
@@ -214,13 +216,20 @@ public class ReadingsService implements ReadingsApi {
 
     @Override
     public Optional<Reading> latest(long patientId, ReadingType type) {
-        return mapper.page(patientId, type, null, null, null, null, 1).stream().findFirst().map(ReadingsService::toReading);
+        return reads.page(patientId, type, null, null, null, null, 1).stream().findFirst().map(ReadingsService::toReading);
     }
 
     @Override
-    public SortedSet<LocalDate> daysMeasured(long patientId, ZoneId zone, LocalDate from) {
-        return mapper.measuredSince(patientId, from.atStartOfDay(zone).toInstant()).stream()
-                .map(at -> at.atZone(zone).toLocalDate()).collect(Collectors.toCollection(TreeSet::new));
+    public Map<Long, SortedSet<LocalDate>> daysMeasured(Map<Long, ZonedDateTime> since) {
+        Map<Long, SortedSet<LocalDate>> days = new HashMap<>();
+        since.keySet().forEach(patientId -> days.put(patientId, new TreeSet<>()));
+        if (!since.isEmpty()) {
+            Map<Long, Instant> from = new HashMap<>();
+            since.forEach((patientId, at) -> from.put(patientId, at.toInstant()));
+            reads.measuredSince(from).forEach(m ->
+                    days.get(m.patientId()).add(m.at().atZone(since.get(m.patientId()).getZone()).toLocalDate()));
+        }
+        return days;
     }
 
     @Override

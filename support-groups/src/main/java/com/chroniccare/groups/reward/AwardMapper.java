@@ -1,8 +1,8 @@
 package com.chroniccare.groups.reward;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import com.chroniccare.groups.Award;
 import org.apache.ibatis.annotations.Insert;
@@ -22,8 +22,17 @@ public interface AwardMapper {
     record Key(String reward, String periodKey) {
     }
 
-    @Select("SELECT reward, period_key FROM grp_award WHERE user_id = #{userId}")
-    Set<Key> held(long userId);
+    /** An award a user holds. */
+    record Holding(long userId, String reward, String periodKey) {
+
+        Key key() {
+            return new Key(reward, periodKey);
+        }
+    }
+
+    @Select("<script>SELECT user_id, reward, period_key FROM grp_award WHERE user_id IN"
+            + " <foreach item='u' collection='userIds' open='(' separator=',' close=')'>#{u}</foreach></script>")
+    List<Holding> heldBy(Collection<Long> userIds);
 
     @Select("SELECT reward, sticker, reason, awarded_at FROM grp_award WHERE user_id = #{userId}"
             + " ORDER BY awarded_at DESC, id DESC")

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,25 +88,52 @@ public class Rewards implements StickersApi {
     }
 
     /**
-     * Late back-filled readings count for the day they were measured, so they can complete a streak. Not one
-     * transaction (each award is its own): a re-check asks alerting for the earlier reading's advice, which may wait
-     * for that reading's evaluation in another thread, and nothing should be held meanwhile.
+     * Late back-filled readings count for the day they were measured, so they can complete a streak. What the
+     * patients hold, their time zones and the days they measured are read once for all patients of the event. Not
+     * one transaction (each award is its own): a re-check asks alerting for the earlier reading's advice, which may
+     * wait for that reading's evaluation in another thread, and nothing should be held meanwhile.
      */
     @Async
     @TransactionalEventListener
     void on(ReadingsRecorded event) {
-        event.forEachPatient(this::reward);
+        Map<Long, List<ReadingsRecorded.Item>> byPatient = event.byPatient();
+        // A patient who deleted their account meanwhile has no time zone and earns nothing.
+        Map<Long, ZoneId> zones = accounts.timeZones(byPatient.keySet());
+        Map<Long, Set<AwardMapper.Key>> held = new HashMap<>();
+        awards.heldBy(zones.keySet()).forEach(h -> held.computeIfAbsent(h.userId(), u -> new HashSet<>()).add(h.key()));
+        // Days are local to the patient: a streak runs over the days around each reading's day.
+        Map<Long, SortedSet<LocalDate>> readingDays = new HashMap<>();
+        Map<Long, ZonedDateTime> since = new HashMap<>();
+        zones.forEach((patientId, zone) -> {
+            SortedSet<LocalDate> days = byPatient.get(patientId).stream()
+                    .map(r -> r.measuredAt().atZone(zone).toLocalDate()).collect(Collectors.toCollection(TreeSet::new));
+            readingDays.put(patientId, days);
+            since.put(patientId, days.first().minusDays(60).atStartOfDay(zone));
+        });
+        Map<Long, SortedSet<LocalDate>> measured = readings.daysMeasured(since);
+        // A re-check follows a reading whose advice asked for one: the advice of all those readings, at once.
+        Map<Long, List<Reading>> preceding = new HashMap<>();
+        zones.keySet().forEach(patientId -> preceding.put(patientId, preceding(patientId, byPatient.get(patientId))));
+        List<Reading> earlier = preceding.values().stream().flatMap(List::stream).toList();
+        List<Advice> advice = alerting.adviceFor(earlier);
+        Set<Long> askedForRecheck = new HashSet<>();
+        for (int i = 0; i < earlier.size(); i++) {
+            if (RECHECK_ADVICE.contains(advice.get(i))) {
+                askedForRecheck.add(earlier.get(i).id());
+            }
+        }
+        event.forEachPatient((patientId, recorded) -> {
+            if (zones.containsKey(patientId)) {
+                Held patient = new Held(patientId, held.getOrDefault(patientId, new HashSet<>()));
+                patient.award("FIRST_READING", "once", "flower", "第一次记录血糖或血压");
+                preceding.get(patientId).stream().filter(r -> askedForRecheck.contains(r.id())).forEach(r ->
+                        patient.award("RECHECK_AFTER_ALERT", "reading-" + r.id(), "applause", "按提醒及时复测"));
+                streaks(patient, readingDays.get(patientId), measured.get(patientId));
+            }
+        });
     }
 
-    private void reward(long patientId, List<ReadingsRecorded.Item> recorded) {
-        ZoneId zone = accounts.get(patientId).timeZone();
-        // Most readings earn nothing new: one read of what the patient holds spares a write for each of those.
-        Held held = new Held(patientId, new HashSet<>(awards.held(patientId)));
-        held.award("FIRST_READING", "once", "flower", "第一次记录血糖或血压");
-        rechecks(held, recorded);
-        SortedSet<LocalDate> days = recorded.stream().map(r -> r.measuredAt().atZone(zone).toLocalDate())
-                .collect(Collectors.toCollection(TreeSet::new));
-        SortedSet<LocalDate> measured = readings.daysMeasured(patientId, zone, days.first().minusDays(60));
+    private void streaks(Held held, SortedSet<LocalDate> days, SortedSet<LocalDate> measured) {
         for (LocalDate day : days) {
             Run run = runAround(measured, day);
             if (run.days() >= 7) {
@@ -117,11 +146,12 @@ public class Rewards implements StickersApi {
     }
 
     /**
-     * Readings taken within the hour after a reading whose advice asked for a re-check (treat a low and re-check,
-     * re-measure a very high pressure, re-test a high glucose). Earned once per reading that asked.
+     * The reading just before each of the patient's new ones: of the same type, within the hour before it. Taking
+     * one within that hour is a re-check if that earlier reading's advice asked for one (treat a low and re-check,
+     * re-measure a very high pressure, re-test a high glucose); it is earned once per reading that asked.
      */
-    private void rechecks(Held held, List<ReadingsRecorded.Item> batch) {
-        long patientId = held.patientId;
+    private List<Reading> preceding(long patientId, List<ReadingsRecorded.Item> batch) {
+        Map<Long, Reading> previous = new LinkedHashMap<>();
         for (ReadingType type : ReadingType.values()) {
             List<Instant> at = batch.stream().filter(r -> r.type() == type).map(ReadingsRecorded.Item::measuredAt).sorted()
                     .toList();
@@ -129,27 +159,22 @@ public class Rewards implements StickersApi {
                 continue;
             }
             // Newest first: the patient's readings of this type from an hour before the batch's first to its last.
+            // For a lone reading only the newest of them counts, so only that one is read.
+            boolean lone = at.size() == 1;
             Page<Reading> around = readings.list(patientId, new ReadingQuery(type, at.get(0).minus(RECHECK_WITHIN),
-                    at.get(at.size() - 1), null, 2 * ReadingsApi.MAX_BATCH));
-            Map<Long, Reading> previous = new LinkedHashMap<>();
+                    at.get(at.size() - 1), null, lone ? 1 : 2 * ReadingsApi.MAX_BATCH));
             for (ReadingsRecorded.Item r : batch) {
                 if (r.type() == type) {
                     // A window too full to load at once: this reading's own hour instead.
-                    List<Reading> candidates = around.nextCursor() == null ? around.items() : readings.list(patientId,
+                    List<Reading> candidates = lone || around.nextCursor() == null ? around.items() : readings.list(patientId,
                             new ReadingQuery(type, r.measuredAt().minus(RECHECK_WITHIN), r.measuredAt(), null, 1)).items();
                     candidates.stream().filter(p -> p.measuredAt().isBefore(r.measuredAt())
                                     && !p.measuredAt().isBefore(r.measuredAt().minus(RECHECK_WITHIN)))
                             .findFirst().ifPresent(p -> previous.putIfAbsent(p.id(), p));
                 }
             }
-            List<Reading> asked = List.copyOf(previous.values());
-            List<Advice> advice = alerting.adviceFor(asked);
-            for (int i = 0; i < asked.size(); i++) {
-                if (RECHECK_ADVICE.contains(advice.get(i))) {
-                    held.award("RECHECK_AFTER_ALERT", "reading-" + asked.get(i).id(), "applause", "按提醒及时复测");
-                }
-            }
         }
+        return List.copyOf(previous.values());
     }
 
     /** Consecutive days with a reading. */

@@ -99,6 +99,10 @@ class ReadingsIntakeIT {
             readingIds.add(result.get("readingId").asString());
         }
         first.forEach(response -> assertThat(response.join().status()).isEqualTo(200));
+        // Evaluated together, each patient's last measurement moved to their own reading's time.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_patient a JOIN core_reading r"
+                + " ON r.patient_id = a.patient_id AND r.measured_at = a.last_measured_at WHERE r.id IN (?, ?, ?)",
+                Integer.class, readingIds.stream().map(Long::valueOf).toArray())).isEqualTo(3);
         // One publication per listener, each holding all three patients' readings.
         String[] like = readingIds.stream().map(id -> "%\"id\":" + id + ",%").toArray(String[]::new);
         int withFirst = jdbc.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?",
