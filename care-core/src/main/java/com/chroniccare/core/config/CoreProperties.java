@@ -2,7 +2,6 @@ package com.chroniccare.core.config;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -25,13 +24,10 @@ public record CoreProperties(@NotNull @DefaultValue Consent consent, @NotNull @D
      * @param lateAfter        a reading measured this long before it arrives is a late back-fill: reviewed, never paged
      * @param futureTolerance  how far in the future measuredAt may lie (phone clocks drift)
      * @param maxAge           older readings are refused as a likely clock or entry error
-     * @param writers          how many groups of submitted readings are stored and assessed at once; each holds a
-     *                         database connection while it works
      */
     public record Readings(@NotNull @DefaultValue("15m") Duration lateAfter,
                            @NotNull @DefaultValue("5m") Duration futureTolerance,
-                           @NotNull @DefaultValue("365d") Duration maxAge,
-                           @Min(1) @DefaultValue("4") int writers) {
+                           @NotNull @DefaultValue("365d") Duration maxAge) {
     }
 
     public record Invites(@NotNull @DefaultValue("7d") Duration ttl) {

@@ -25,7 +25,7 @@ class ReadingCheckerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
     private final ReadingChecker checker = new ReadingChecker(
-            new CoreProperties.Readings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofDays(365), 4));
+            new CoreProperties.Readings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofDays(365)));
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -25,7 +24,6 @@ import com.chroniccare.core.ReadingStatus;
 import com.chroniccare.core.ReadingSubmission;
 import com.chroniccare.core.ReadingType;
 import com.chroniccare.core.ReadingsApi;
-import com.chroniccare.core.config.CoreProperties;
 import com.chroniccare.wechat.support.Api;
 import com.chroniccare.wechat.support.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,8 +50,6 @@ class ReadingsIntakeIT {
     @Autowired
     MeterRegistry meters;
     @Autowired
-    CoreProperties properties;
-    @Autowired
     ReadingsApi readings;
     Api api;
 
@@ -63,27 +59,21 @@ class ReadingsIntakeIT {
     }
 
     @Test
-    void singleReadingsThatWaitForAWriterAreStoredAndAssessedTogetherAsOneEvent() throws Exception {
-        List<Api.Patient> busy = IntStream.range(0, properties.readings().writers())
-                .mapToObj(i -> api.consentedPatient()).toList();
+    void singleReadingsThatWaitToBeStoredAreStoredAndAssessedTogetherAsOneEvent() throws Exception {
+        Api.Patient busy = api.consentedPatient();
         List<Api.Patient> waiting = IntStream.range(0, 3).mapToObj(i -> api.consentedPatient()).toList();
-        List<CompletableFuture<Api.Response>> first = new ArrayList<>();
+        CompletableFuture<Api.Response> first;
         List<CompletableFuture<Api.Response>> grouped = new ArrayList<>();
-        // Another transaction holds the first patients' rows: each writer takes one of their submissions and waits.
+        // Another transaction holds the first patient's row: the store stage takes their submission and waits.
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
-            String ids = busy.stream().map(p -> "?").collect(Collectors.joining(","));
-            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM core_user WHERE id IN (" + ids + ") FOR UPDATE")) {
-                for (int i = 0; i < busy.size(); i++) {
-                    lock.setLong(i + 1, Long.parseLong(busy.get(i).id()));
-                }
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM core_user WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, Long.parseLong(busy.id()));
                 lock.executeQuery().close();
             }
-            for (Api.Patient p : busy) {
-                first.add(CompletableFuture.supplyAsync(() -> submit(p, "5.6")));
-                await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == 0 && !first.get(first.size() - 1).isDone());
-            }
-            // Every writer is busy, so these queue up; a low glucose so that the assessment shows in the response.
+            first = CompletableFuture.supplyAsync(() -> submit(busy, "5.6"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == 0 && !first.isDone());
+            // These queue up meanwhile; a low glucose so that the assessment shows in the response.
             for (Api.Patient p : waiting) {
                 grouped.add(CompletableFuture.supplyAsync(() -> submit(p, "3.0")));
             }
@@ -98,7 +88,7 @@ class ReadingsIntakeIT {
             assertThat(result.get("advice").get("code").asString()).isEqualTo("TREAT_LOW_RECHECK_15_MIN");
             readingIds.add(result.get("readingId").asString());
         }
-        first.forEach(response -> assertThat(response.join().status()).isEqualTo(200));
+        assertThat(first.join().status()).isEqualTo(200);
         // Evaluated together, each patient's last measurement moved to their own reading's time.
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_patient a JOIN core_reading r"
                 + " ON r.patient_id = a.patient_id AND r.measured_at = a.last_measured_at WHERE r.id IN (?, ?, ?)",
