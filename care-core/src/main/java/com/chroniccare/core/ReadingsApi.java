@@ -30,8 +30,12 @@ public interface ReadingsApi {
 
     Reading get(long patientId, long readingId);
 
-    /** The patient's readings with these ids, in the order of the ids; missing or deleted ones are left out. */
-    List<Reading> get(long patientId, List<Long> readingIds);
+    /**
+     * The readings with these ids, of any patients, in the order of the ids; deleted ones are left out. For
+     * listeners of {@link ReadingsRecorded}, whose ids come from the event: it checks no ownership, so never pass ids
+     * from a request.
+     */
+    List<Reading> recorded(List<Long> readingIds);
 
     Optional<Reading> latest(long patientId, ReadingType type);
 

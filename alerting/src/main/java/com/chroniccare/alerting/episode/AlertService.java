@@ -94,14 +94,15 @@ class AlertService implements AlertingApi {
     }
 
     /**
-     * Every accepted reading, from the event publication log (replayed after a crash). Not in a transaction of its
-     * own: evaluation commits before anyone is paged, so no lock is held while WeChat is called.
+     * Every accepted reading, from the event publication log (replayed after a crash), evaluated in one go like the
+     * request that stored them: usually that request's assessment already has, or is doing it, and this waits for it.
+     * Not in a transaction of its own: evaluation commits before anyone is paged, so no lock is held while WeChat is
+     * called.
      */
     @Async
     @TransactionalEventListener
     void on(ReadingsRecorded event) {
-        event.forEachPatient((patientId, readings) ->
-                evaluator.ensureEvaluated(patientId, readings.stream().map(ReadingsRecorded.Item::id).toList()));
+        evaluator.ensureEvaluated(event.readings().stream().map(ReadingsRecorded.Item::id).toList());
     }
 
     @ApplicationModuleListener

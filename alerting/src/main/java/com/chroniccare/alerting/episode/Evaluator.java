@@ -150,10 +150,11 @@ class Evaluator {
     }
 
     /**
-     * Evaluates those of the readings that this instance has not (successfully) evaluated yet, reading them first;
-     * one being evaluated right now is waited for. For the event listener, which needs no result.
+     * Evaluates those of the readings, of one patient or several, that this instance has not (successfully)
+     * evaluated yet, reading them first; one being evaluated right now is waited for. For the event listener, which
+     * needs no result.
      */
-    void ensureEvaluated(long patientId, List<Long> readingIds) {
+    void ensureEvaluated(List<Long> readingIds) {
         List<Long> missing = new ArrayList<>();
         for (Long id : readingIds) {
             CompletableFuture<ReadingAssessment> known;
@@ -165,7 +166,7 @@ class Evaluator {
             }
         }
         if (!missing.isEmpty()) {
-            evaluate(readings.get(patientId, missing));
+            evaluate(readings.recorded(missing));
         }
     }
 

@@ -31,9 +31,9 @@ public interface ReadingMapper extends BaseMapper<ReadingDO> {
     @Select("SELECT * FROM core_reading WHERE id = #{id} AND patient_id = #{patientId} AND deleted_at IS NULL")
     ReadingDO active(long patientId, long id);
 
-    @Select("<script>SELECT * FROM core_reading WHERE patient_id = #{patientId} AND deleted_at IS NULL AND id IN "
+    @Select("<script>SELECT * FROM core_reading WHERE deleted_at IS NULL AND id IN "
             + "<foreach item='i' collection='ids' open='(' separator=',' close=')'>#{i}</foreach></script>")
-    List<ReadingDO> activeIn(long patientId, Collection<Long> ids);
+    List<ReadingDO> activeIn(Collection<Long> ids);
 
     @Select("SELECT * FROM core_reading WHERE patient_id = #{patientId} AND deleted_at IS NULL ORDER BY measured_at, id")
     List<ReadingDO> allOf(long patientId);

@@ -205,12 +205,12 @@ public class ReadingsService implements ReadingsApi {
     }
 
     @Override
-    public List<Reading> get(long patientId, List<Long> readingIds) {
+    public List<Reading> recorded(List<Long> readingIds) {
         if (readingIds.isEmpty()) {
             return List.of();
         }
         Map<Long, ReadingDO> byId = new HashMap<>();
-        mapper.activeIn(patientId, readingIds).forEach(row -> byId.put(row.id, row));
+        mapper.activeIn(readingIds).forEach(row -> byId.put(row.id, row));
         return readingIds.stream().filter(byId::containsKey).map(id -> toReading(byId.get(id))).toList();
     }
 
