@@ -1,5 +1,6 @@
 package com.chroniccare.core;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -29,6 +30,16 @@ public interface ReadingsApi {
     Page<Reading> list(long patientId, ReadingQuery query);
 
     Reading get(long patientId, long readingId);
+
+    /** A patient's readings of a type measured from {@code from} (inclusive) to {@code to} (exclusive). */
+    record Window(long patientId, ReadingType type, Instant from, Instant to) {
+    }
+
+    /**
+     * The newest reading in each window, of any patients, in one query: what {@link #list} with a limit of 1 finds
+     * for each. In no particular order; a window with none adds nothing.
+     */
+    List<Reading> newestIn(List<Window> windows);
 
     /**
      * The readings with these ids, of any patients, in the order of the ids; deleted ones are left out. For

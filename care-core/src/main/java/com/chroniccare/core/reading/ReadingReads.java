@@ -13,6 +13,7 @@ import com.chroniccare.core.GlucoseUnit;
 import com.chroniccare.core.MeterFlag;
 import com.chroniccare.core.ReadingSource;
 import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingsApi;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -86,6 +87,22 @@ class ReadingReads {
         }
         sql.append(" ORDER BY measured_at DESC, id DESC LIMIT ?");
         args.add(limit);
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /** The newest active reading in each window, as one UNION of single-row selects, each an index range. */
+    List<ReadingDO> newestIn(List<ReadingsApi.Window> windows) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>(4 * windows.size());
+        for (ReadingsApi.Window w : windows) {
+            sql.append(args.isEmpty() ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS)
+                    .append(" FROM core_reading WHERE patient_id = ? AND deleted_at IS NULL AND type = ?")
+                    .append(" AND measured_at >= ? AND measured_at < ? ORDER BY measured_at DESC, id DESC LIMIT 1)");
+            args.add(w.patientId());
+            args.add(w.type().name());
+            args.add(Timestamp.from(w.from()));
+            args.add(Timestamp.from(w.to()));
+        }
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 

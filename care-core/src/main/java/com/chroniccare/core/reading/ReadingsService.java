@@ -205,6 +205,11 @@ public class ReadingsService implements ReadingsApi {
     }
 
     @Override
+    public List<Reading> newestIn(List<Window> windows) {
+        return windows.isEmpty() ? List.of() : reads.newestIn(windows).stream().map(ReadingsService::toReading).toList();
+    }
+
+    @Override
     public List<Reading> recorded(List<Long> readingIds) {
         if (readingIds.isEmpty()) {
             return List.of();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -113,7 +114,10 @@ public class Rewards implements StickersApi {
         Map<Long, SortedSet<LocalDate>> measured = readings.daysMeasured(since);
         // A re-check follows a reading whose advice asked for one: the advice of all those readings, at once.
         Map<Long, List<Reading>> preceding = new HashMap<>();
-        zones.keySet().forEach(patientId -> preceding.put(patientId, preceding(patientId, byPatient.get(patientId))));
+        List<ReadingsApi.Window> lone = new ArrayList<>();
+        zones.keySet().forEach(patientId ->
+                preceding.put(patientId, preceding(patientId, byPatient.get(patientId), lone)));
+        readings.newestIn(lone).forEach(r -> preceding.get(r.patientId()).add(r));
         List<Reading> earlier = preceding.values().stream().flatMap(List::stream).toList();
         List<Advice> advice = alerting.adviceFor(earlier);
         Set<Long> askedForRecheck = new HashSet<>();
@@ -148,25 +152,27 @@ public class Rewards implements StickersApi {
     /**
      * The reading just before each of the patient's new ones: of the same type, within the hour before it. Taking
      * one within that hour is a re-check if that earlier reading's advice asked for one (treat a low and re-check,
-     * re-measure a very high pressure, re-test a high glucose); it is earned once per reading that asked.
+     * re-measure a very high pressure, re-test a high glucose); it is earned once per reading that asked. The hour
+     * before a lone reading of a type is added to {@code lone} instead, to be read with all others of the event.
      */
-    private List<Reading> preceding(long patientId, List<ReadingsRecorded.Item> batch) {
+    private List<Reading> preceding(long patientId, List<ReadingsRecorded.Item> batch, List<ReadingsApi.Window> lone) {
         Map<Long, Reading> previous = new LinkedHashMap<>();
         for (ReadingType type : ReadingType.values()) {
             List<Instant> at = batch.stream().filter(r -> r.type() == type).map(ReadingsRecorded.Item::measuredAt).sorted()
                     .toList();
-            if (at.isEmpty()) {
+            if (at.size() == 1) {
+                lone.add(new ReadingsApi.Window(patientId, type, at.get(0).minus(RECHECK_WITHIN), at.get(0)));
+            }
+            if (at.size() < 2) {
                 continue;
             }
             // Newest first: the patient's readings of this type from an hour before the batch's first to its last.
-            // For a lone reading only the newest of them counts, so only that one is read.
-            boolean lone = at.size() == 1;
             Page<Reading> around = readings.list(patientId, new ReadingQuery(type, at.get(0).minus(RECHECK_WITHIN),
-                    at.get(at.size() - 1), null, lone ? 1 : 2 * ReadingsApi.MAX_BATCH));
+                    at.get(at.size() - 1), null, 2 * ReadingsApi.MAX_BATCH));
             for (ReadingsRecorded.Item r : batch) {
                 if (r.type() == type) {
                     // A window too full to load at once: this reading's own hour instead.
-                    List<Reading> candidates = lone || around.nextCursor() == null ? around.items() : readings.list(patientId,
+                    List<Reading> candidates = around.nextCursor() == null ? around.items() : readings.list(patientId,
                             new ReadingQuery(type, r.measuredAt().minus(RECHECK_WITHIN), r.measuredAt(), null, 1)).items();
                     candidates.stream().filter(p -> p.measuredAt().isBefore(r.measuredAt())
                                     && !p.measuredAt().isBefore(r.measuredAt().minus(RECHECK_WITHIN)))
@@ -174,7 +180,7 @@ public class Rewards implements StickersApi {
                 }
             }
         }
-        return List.copyOf(previous.values());
+        return new ArrayList<>(previous.values());
     }
 
     /** Consecutive days with a reading. */
