@@ -16,9 +16,15 @@ public interface AlertingApi {
 
     /**
      * Evaluates stored readings, of one patient or several, unless they already were (idempotent), in one
-     * transaction, and returns what each raised and the advice, in the order given.
+     * transaction, and returns what each raised and the advice, in the order given. Paging the alerts they raised is
+     * left to the caller, patient by patient ({@code paging}): one thread evaluating many patients' readings then
+     * never waits for WeChat.
      */
-    List<ReadingAssessment> assess(List<Reading> readings);
+    Assessments assess(List<Reading> readings);
+
+    /** Assessments of readings, in order, and per patient the paging their alerts still need. */
+    record Assessments(List<ReadingAssessment> assessments, Map<Long, Runnable> paging) {
+    }
 
     /**
      * The advice each reading got (null where none), in the order given: read from its stored evaluation, so

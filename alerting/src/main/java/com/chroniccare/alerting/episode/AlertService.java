@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.chroniccare.alerting.Advice;
 import com.chroniccare.alerting.AlertFamily;
@@ -117,8 +118,12 @@ class AlertService implements AlertingApi {
     }
 
     @Override
-    public List<ReadingAssessment> assess(List<Reading> readings) {
-        return evaluator.evaluate(readings);
+    public Assessments assess(List<Reading> readings) {
+        Evaluator.Outcome outcome = evaluator.evaluateWithoutPaging(readings);
+        Map<Long, Runnable> paging = new HashMap<>();
+        outcome.toPage().stream().collect(Collectors.groupingBy(alert -> alert.patientId))
+                .forEach((patientId, alerts) -> paging.put(patientId, () -> evaluator.page(alerts)));
+        return new Assessments(outcome.assessments(), paging);
     }
 
     @Override

@@ -99,7 +99,7 @@ class Evaluator {
     }
 
     /** What evaluating a batch came to: an assessment per reading, in order, and the alerts to page after commit. */
-    private record Outcome(List<ReadingAssessment> assessments, Collection<AlertDO> toPage) {
+    record Outcome(List<ReadingAssessment> assessments, Collection<AlertDO> toPage) {
     }
 
     /**
@@ -109,6 +109,16 @@ class Evaluator {
      * rows keep it idempotent. The readings, of one patient or several, are evaluated together, in one transaction.
      */
     List<ReadingAssessment> evaluate(List<Reading> readings) {
+        Outcome outcome = evaluateWithoutPaging(readings);
+        page(outcome.toPage());
+        return outcome.assessments();
+    }
+
+    /**
+     * {@link #evaluate} without the paging: the alerts this call raised or made page are returned for the caller to
+     * page. Waiting for another thread's evaluation of a reading waits for its commit, never for its paging.
+     */
+    Outcome evaluateWithoutPaging(List<Reading> readings) {
         Map<Long, CompletableFuture<ReadingAssessment>> results = new LinkedHashMap<>();
         List<Reading> mine = new ArrayList<>();
         List<CompletableFuture<ReadingAssessment>> claimed = new ArrayList<>();
@@ -123,10 +133,11 @@ class Evaluator {
                 }
             }
         }
+        List<AlertDO> toPage = new ArrayList<>();
         if (!mine.isEmpty()) {
             try {
                 Outcome outcome = evaluateInTransaction(mine);
-                outcome.toPage().forEach(alert -> pager.page(alert, AlertMessage.Kind.ALERT));
+                toPage.addAll(outcome.toPage());
                 for (int i = 0; i < mine.size(); i++) {
                     claimed.get(i).complete(outcome.assessments().get(i));
                 }
@@ -143,10 +154,16 @@ class Evaluator {
                 synchronized (recent) {
                     recent.remove(r.id(), results.get(r.id()));
                 }
-                assessments.add(evaluate(List.of(r)).get(0));
+                Outcome again = evaluateWithoutPaging(List.of(r));
+                assessments.add(again.assessments().get(0));
+                toPage.addAll(again.toPage());
             }
         }
-        return assessments;
+        return new Outcome(assessments, toPage);
+    }
+
+    void page(Collection<AlertDO> alerts) {
+        alerts.forEach(alert -> pager.page(alert, AlertMessage.Kind.ALERT));
     }
 
     /**

@@ -39,9 +39,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadingsIntake implements DisposableBean {
 
-    /** What a submission came to: its outcomes, and the assessment of each stored reading by reading id. */
-    record Assessed(ReadingSubmission.Result stored, Map<Long, ReadingAssessment> assessments) {
+    /**
+     * What a submission came to: its outcomes, the assessment of each stored reading by reading id, and the paging
+     * of the alerts its patient's readings raised.
+     */
+    record Assessed(ReadingSubmission.Result stored, Map<Long, ReadingAssessment> assessments, Runnable paging) {
     }
+
+    private static final Runnable NOTHING_TO_PAGE = () -> { };
 
     private record Pending(ReadingSubmission submission, CompletableFuture<Assessed> result) {
 
@@ -77,7 +82,10 @@ class ReadingsIntake implements DisposableBean {
         stages.execute(() -> run(toAssess, Stored::size, this::assess));
     }
 
-    /** Stores and assesses one request's readings of a patient, together with whatever else is waiting. */
+    /**
+     * Stores and assesses one request's readings of a patient, together with whatever else is waiting, and pages the
+     * alerts they raised before it returns.
+     */
     Assessed submit(long patientId, List<ReadingInput> inputs) {
         Pending pending = new Pending(new ReadingSubmission(patientId, inputs), new CompletableFuture<>());
         toStore.add(pending);
@@ -85,7 +93,9 @@ class ReadingsIntake implements DisposableBean {
             throw shuttingDown();
         }
         try {
-            return pending.result().join();
+            Assessed assessed = pending.result().join();
+            assessed.paging().run();
+            return assessed;
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -122,7 +132,7 @@ class ReadingsIntake implements DisposableBean {
             List<Stored> stored = new ArrayList<>(group.size());
             for (int i = 0; i < group.size(); i++) {
                 if (results.get(i).refused() != null) {
-                    group.get(i).result().complete(new Assessed(results.get(i), Map.of()));
+                    group.get(i).result().complete(new Assessed(results.get(i), Map.of(), NOTHING_TO_PAGE));
                 } else {
                     stored.add(new Stored(group.get(i), results.get(i)));
                 }
@@ -137,16 +147,26 @@ class ReadingsIntake implements DisposableBean {
         }
     }
 
-    /** One evaluation for the group's stored readings; if that fails, each submission's alone. */
+    /**
+     * One evaluation for the group's stored readings; if that fails, each submission's alone. The paging is left to
+     * the requests, each its own patient's: a slow WeChat then holds up the requests whose readings raised alerts, as
+     * it did before readings were grouped, not every request behind them.
+     */
     private void assess(List<Stored> group) {
         if (group.isEmpty()) {
             return;
         }
         try {
+            AlertingApi.Assessments assessed = alerting.assess(group.stream()
+                    .flatMap(s -> s.result().outcomes().stream()).map(ReadingOutcome::reading).filter(Objects::nonNull)
+                    .toList());
             Map<Long, ReadingAssessment> byReading = new HashMap<>();
-            alerting.assess(group.stream().flatMap(s -> s.result().outcomes().stream()).map(ReadingOutcome::reading)
-                    .filter(Objects::nonNull).toList()).forEach(a -> byReading.put(a.readingId(), a));
-            group.forEach(s -> s.pending().result().complete(new Assessed(s.result(), byReading)));
+            assessed.assessments().forEach(a -> byReading.put(a.readingId(), a));
+            Map<Long, Runnable> paging = new HashMap<>(assessed.paging());
+            for (Stored s : group) {
+                Runnable page = paging.remove(s.pending().submission().patientId());
+                s.pending().result().complete(new Assessed(s.result(), byReading, page == null ? NOTHING_TO_PAGE : page));
+            }
         } catch (RuntimeException | Error e) {
             if (group.size() == 1) {
                 group.get(0).pending().result().completeExceptionally(e);

@@ -24,7 +24,9 @@ import com.chroniccare.core.ReadingStatus;
 import com.chroniccare.core.ReadingSubmission;
 import com.chroniccare.core.ReadingType;
 import com.chroniccare.core.ReadingsApi;
+import com.chroniccare.wechat.sandbox.WeChatSandbox;
 import com.chroniccare.wechat.support.Api;
+import com.chroniccare.wechat.support.CareTeamFixture;
 import com.chroniccare.wechat.support.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,8 @@ class ReadingsIntakeIT {
     MeterRegistry meters;
     @Autowired
     ReadingsApi readings;
+    @Autowired
+    WeChatSandbox sandbox;
     Api api;
 
     @BeforeEach
@@ -103,6 +107,28 @@ class ReadingsIntakeIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NULL",
                 Integer.class, like[0])).isZero());
+    }
+
+    @Test
+    void aSlowWeChatHoldsUpOnlyTheRequestWhoseReadingPagesSomeone() {
+        CareTeamFixture team = CareTeamFixture.create(api, jdbc);
+        Api.Patient other = api.consentedPatient();
+        sandbox.delaySends(Duration.ofSeconds(5));
+        try {
+            CompletableFuture<Api.Response> paging = CompletableFuture.supplyAsync(() -> submit(team.patient(), "2.6"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM alert_delivery"
+                    + " WHERE patient_id = ? AND status = 'SENDING'", Integer.class, Long.parseLong(team.patient().id())) > 0);
+
+            // The doctor's page is waiting for WeChat; another patient's reading is stored and assessed meanwhile.
+            Api.Response ordinary = submit(other, "5.6");
+            assertThat(ordinary.body().get("results").get(0).get("status").asString()).isEqualTo("CREATED");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_delivery WHERE patient_id = ? AND status = 'SENDING'",
+                    Integer.class, Long.parseLong(team.patient().id()))).isPositive();
+            assertThat(paging.join().body().get("results").get(0).get("alerts").get(0).get("severity").asString())
+                    .isEqualTo("P1");
+        } finally {
+            sandbox.delaySends(Duration.ZERO);
+        }
     }
 
     @Test
