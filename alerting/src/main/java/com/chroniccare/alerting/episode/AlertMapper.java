@@ -18,9 +18,6 @@ public interface AlertMapper extends BaseMapper<AlertDO> {
     @Select("SELECT * FROM alert_alert WHERE open_key = #{openKey}")
     AlertDO open(String openKey);
 
-    @Select("SELECT * FROM alert_alert WHERE patient_id = #{patientId} AND status <> 'RESOLVED'")
-    List<AlertDO> unresolved(long patientId);
-
     @Select("<script>SELECT * FROM alert_alert WHERE status &lt;&gt; 'RESOLVED' AND patient_id IN"
             + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach></script>")
     List<AlertDO> unresolvedOf(Collection<Long> patientIds);

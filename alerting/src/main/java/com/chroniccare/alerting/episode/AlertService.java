@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -293,8 +294,9 @@ class AlertService implements AlertingApi {
     @Override
     public Map<Long, List<AlertView>> unresolved(Collection<Long> patientIds) {
         Map<Long, List<AlertView>> byPatient = new HashMap<>();
-        for (Long id : patientIds) {
-            byPatient.put(id, alerts.unresolved(id).stream().map(Lifecycle::view).toList());
+        patientIds.forEach(id -> byPatient.put(id, new ArrayList<>()));
+        if (!patientIds.isEmpty()) {
+            alerts.unresolvedOf(patientIds).forEach(a -> byPatient.get(a.patientId).add(Lifecycle.view(a)));
         }
         return byPatient;
     }

@@ -14,15 +14,14 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface PatientStateMapper extends BaseMapper<PatientStateDO> {
 
-    /** Write-locks the patient's row (a record lock only: callers run at read committed, so no gap locks). */
-    @Select("SELECT * FROM alert_patient WHERE patient_id = #{patientId} FOR UPDATE")
-    PatientStateDO lock(long patientId);
-
-    /** Write-locks the patients' rows in id order, so that transactions locking overlapping sets cannot deadlock. */
+    /**
+     * Write-locks the patients' rows in id order, so that transactions locking overlapping sets cannot deadlock
+     * (record locks only: callers run at read committed, so no gap locks).
+     */
     @Select("<script>SELECT * FROM alert_patient WHERE patient_id IN"
             + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach>"
             + " ORDER BY patient_id FOR UPDATE</script>")
-    List<PatientStateDO> lockAll(Collection<Long> patientIds);
+    List<PatientStateDO> lock(Collection<Long> patientIds);
 
     @Select("<script>SELECT patient_id FROM alert_patient WHERE patient_id IN"
             + " <foreach item='p' collection='patientIds' open='(' separator=',' close=')'>#{p}</foreach></script>")

@@ -61,7 +61,7 @@ class Settings {
             throw new CareException(Problem.invalid(violations));
         }
         create(patientId);
-        PatientStateDO state = lock(patientId);
+        PatientStateDO state = lock(List.of(patientId)).get(patientId);
         state.thresholds = json.writeValueAsString(thresholds);
         state.thresholdsBy = staffId;
         state.thresholdsAt = clock.instant();
@@ -95,15 +95,13 @@ class Settings {
         }
     }
 
-    /** The patient's state row, locked until the transaction ends (see {@link #create}). */
-    PatientStateDO lock(long patientId) {
-        return patients.lock(patientId);
-    }
-
-    /** The patients' state rows that exist, locked in id order until the transaction ends, by patient id. */
+    /**
+     * The patients' state rows that exist, locked in id order until the transaction ends, by patient id (see
+     * {@link #create}).
+     */
     Map<Long, PatientStateDO> lock(Collection<Long> patientIds) {
         Map<Long, PatientStateDO> states = new HashMap<>();
-        patients.lockAll(patientIds).forEach(state -> states.put(state.patientId, state));
+        patients.lock(patientIds).forEach(state -> states.put(state.patientId, state));
         return states;
     }
 

@@ -63,9 +63,27 @@ class ReadingReads {
     /** Active readings, newest first; the cursor is the (measured_at, id) of the last row of the previous page. */
     List<ReadingDO> page(long patientId, ReadingType type, Instant from, Instant to, Instant afterAt, Long afterId,
                          int limit) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
-                .append(" FROM core_reading WHERE patient_id = ? AND deleted_at IS NULL");
+        StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>(8);
+        appendPage(sql, args, patientId, type, from, to, afterAt, afterId, limit);
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /** The newest active reading in each window, as one UNION of single-row pages, each an index range. */
+    List<ReadingDO> newestIn(List<ReadingsApi.Window> windows) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>(5 * windows.size());
+        for (ReadingsApi.Window w : windows) {
+            sql.append(args.isEmpty() ? "(" : " UNION ALL (");
+            appendPage(sql, args, w.patientId(), w.type(), w.from(), w.to(), null, null, 1);
+            sql.append(')');
+        }
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    private static void appendPage(StringBuilder sql, List<Object> args, long patientId, ReadingType type,
+                                   Instant from, Instant to, Instant afterAt, Long afterId, int limit) {
+        sql.append("SELECT ").append(COLUMNS).append(" FROM core_reading WHERE patient_id = ? AND deleted_at IS NULL");
         args.add(patientId);
         if (type != null) {
             sql.append(" AND type = ?");
@@ -87,23 +105,6 @@ class ReadingReads {
         }
         sql.append(" ORDER BY measured_at DESC, id DESC LIMIT ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), ROW, args.toArray());
-    }
-
-    /** The newest active reading in each window, as one UNION of single-row selects, each an index range. */
-    List<ReadingDO> newestIn(List<ReadingsApi.Window> windows) {
-        StringBuilder sql = new StringBuilder();
-        List<Object> args = new ArrayList<>(4 * windows.size());
-        for (ReadingsApi.Window w : windows) {
-            sql.append(args.isEmpty() ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS)
-                    .append(" FROM core_reading WHERE patient_id = ? AND deleted_at IS NULL AND type = ?")
-                    .append(" AND measured_at >= ? AND measured_at < ? ORDER BY measured_at DESC, id DESC LIMIT 1)");
-            args.add(w.patientId());
-            args.add(w.type().name());
-            args.add(Timestamp.from(w.from()));
-            args.add(Timestamp.from(w.to()));
-        }
-        return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
     /** When a patient measured something. */
