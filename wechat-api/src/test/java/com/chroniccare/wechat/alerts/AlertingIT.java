@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,6 +108,23 @@ class AlertingIT {
 
     JsonNode alert(String id) {
         return api.get("/api/v1/alerts/" + id, team.doctor().token()).body();
+    }
+
+    @Test
+    void theStaffPanelListsEachPatientsUnresolvedAlerts() {
+        String join = api.post("/api/v1/staff/invites", team.doctor().token(), Map.of("kind", "CARE_TEAM",
+                "careTeamId", team.teamId())).body().get("code").asString();
+        Api.Patient calm = api.consentedPatient();
+        api.post("/api/v1/me/care-team", calm.token(), Map.of("inviteCode", join));
+        String alertId = team.submit(glucose(2.8, now())).get(0).get("alerts").get(0).get("id").asString();
+
+        JsonNode panel = api.get("/api/v1/staff/patients", team.doctor().token()).body();
+        Map<String, List<String>> open = new HashMap<>();
+        panel.forEach(entry -> open.put(entry.get("patientId").asString(),
+                entry.get("openAlerts").findValuesAsString("id")));
+        assertThat(open).containsOnlyKeys(team.patient().id(), calm.id());
+        assertThat(open.get(team.patient().id())).containsExactly(alertId);
+        assertThat(open.get(calm.id())).isEmpty();
     }
 
     @Test
