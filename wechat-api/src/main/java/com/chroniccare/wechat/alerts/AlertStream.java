@@ -2,6 +2,8 @@ package com.chroniccare.wechat.alerts;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -64,36 +67,61 @@ class AlertStream implements MessageListener, SmartLifecycle {
     }
 
     /**
-     * Fans a change out after its transaction commits. A plain listener, not a transactional one: the live stream
-     * is best effort (the alert list is the record), and a transactional listener would be tracked in the event
-     * publication log, whose bookkeeping needs a second connection while the committing one is still held.
+     * Fans a change out after its transaction commits, together with the transaction's other changes: one message
+     * per transaction, as an evaluation of many readings changes many alerts. A plain listener, not a transactional
+     * one: the live stream is best effort (the alert list is the record), and a transactional listener would be
+     * tracked in the event publication log, whose bookkeeping needs a second connection while the committing one
+     * is still held.
      */
     @EventListener
     void on(AlertChanged event) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    fanOut(event.alert());
-                }
-            });
-        } else {
-            fanOut(event.alert());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            fanOut(List.of(event.alert()));
+            return;
+        }
+        // Found among the current transaction's synchronizations, so a transaction suspended for a nested one
+        // keeps its own changes.
+        Changes changes = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(s -> s instanceof Changes c && c.stream() == this).map(Changes.class::cast).findFirst()
+                .orElseGet(() -> {
+                    Changes fresh = new Changes();
+                    TransactionSynchronizationManager.registerSynchronization(fresh);
+                    return fresh;
+                });
+        changes.alerts.add(event.alert());
+    }
+
+    /** One transaction's alert changes, fanned out once it commits. */
+    private final class Changes implements TransactionSynchronization {
+        final List<AlertView> alerts = new ArrayList<>();
+
+        AlertStream stream() {
+            return AlertStream.this;
+        }
+
+        @Override
+        public void afterCommit() {
+            fanOut(alerts);
         }
     }
 
-    private void fanOut(AlertView alert) {
+    private void fanOut(List<AlertView> alerts) {
         try {
-            redis.convertAndSend(CHANNEL, json.writeValueAsString(alert));
+            redis.convertAndSend(CHANNEL, json.writeValueAsString(alerts));
         } catch (DataAccessException e) {
             log.warn("alert fan-out unavailable, delivering to local connections only: {}", e.getMessage());
-            CompletableFuture.runAsync(() -> dispatch(alert));
+            CompletableFuture.runAsync(() -> alerts.forEach(this::dispatch));
         }
     }
 
+    /** Every instance gets every change; one with no open streams has nothing to do with it. */
     @Override
     public void onMessage(Message message, byte[] pattern) {
-        dispatch(json.readValue(message.getBody(), AlertView.class));
+        if (!connections.isEmpty()) {
+            for (JsonNode alert : json.readTree(message.getBody())) {
+                dispatch(json.treeToValue(alert, AlertView.class));
+            }
+        }
     }
 
     private void dispatch(AlertView alert) {

@@ -359,9 +359,12 @@ class AlertingIT {
         listen(other.doctor().token(), theirs);
         await().atMost(Duration.ofSeconds(5)).until(() -> mine.contains(":connected") && theirs.contains(":connected"));
 
-        String id = team.submit(glucose(2.6, now())).get(0).get("alerts").get(0).get("id").asString();
-        await().atMost(Duration.ofSeconds(10)).until(() -> mine.stream().anyMatch(l -> l.startsWith("id:") && l.contains(id)));
-        assertThat(theirs).noneMatch(l -> l.contains(id));
+        // Two alerts raised in one transaction: the stream carries each.
+        JsonNode results = team.submit(glucose(2.6, now()), bp(185, 100, now()));
+        List<String> ids = List.of(results.get(0).get("alerts").get(0).get("id").asString(),
+                results.get(1).get("alerts").get(0).get("id").asString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().allMatch(id -> mine.contains("id:" + id)));
+        assertThat(theirs).noneMatch(l -> ids.stream().anyMatch(l::contains));
     }
 
     /** Reads an SSE stream line by line in the background. */
