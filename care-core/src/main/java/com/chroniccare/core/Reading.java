@@ -13,4 +13,9 @@ public record Reading(long id, long patientId, String clientId, ReadingType type
                       GlucoseUnit glucoseUnit, GlucoseContext glucoseContext, MeterFlag glucoseFlag,
                       Integer systolic, Integer diastolic, Integer pulse, Set<Symptom> symptoms,
                       ReadingSource source, String note) {
+
+    public ReadingValues values() {
+        return new ReadingValues(id, patientId, type, measuredAt, glucoseValue, glucoseUnit, glucoseContext, glucoseFlag,
+                systolic, diastolic);
+    }
 }

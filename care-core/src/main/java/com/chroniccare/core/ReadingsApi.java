@@ -42,6 +42,12 @@ public interface ReadingsApi {
     List<Reading> newestIn(List<Window> windows);
 
     /**
+     * The values of the newest {@code limit} readings in each window, of any patients, in one query: grouped by
+     * patient and type, each group newest first.
+     */
+    List<ReadingValues> history(List<Window> windows, int limit);
+
+    /**
      * The readings with these ids, of any patients, in the order of the ids; deleted ones are left out. For
      * listeners of {@link ReadingsRecorded}, whose ids come from the event: it checks no ownership, so never pass ids
      * from a request.

@@ -31,10 +31,9 @@ import com.chroniccare.alerting.Thresholds;
 import com.chroniccare.alerting.config.AlertingProperties;
 import com.chroniccare.alerting.rules.Finding;
 import com.chroniccare.alerting.rules.RuleEngine;
-import com.chroniccare.core.Page;
 import com.chroniccare.core.Reading;
-import com.chroniccare.core.ReadingQuery;
 import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingValues;
 import com.chroniccare.core.ReadingsApi;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -240,6 +239,7 @@ class Evaluator {
         Map<Long, Batch> work = new HashMap<>();
         byPatient.forEach((patientId, readings) -> work.put(patientId, new Batch(
                 settings.thresholdsOf(states.get(patientId)), open.getOrDefault(patientId, new HashMap<>()), readings)));
+        loadLoneHistory(work, done);
         List<ReadingAssessment> assessments = new ArrayList<>(batch.size());
         for (Reading r : batch) {
             EvaluationDO earlier = done.get(r.id());
@@ -267,13 +267,39 @@ class Evaluator {
         return new Outcome(assessments, toPage);
     }
 
+    /**
+     * The history of the batch's lone readings (a patient's only reading in it) that need one, in one query for all
+     * their patients.
+     */
+    private void loadLoneHistory(Map<Long, Batch> work, Map<Long, EvaluationDO> done) {
+        List<ReadingsApi.Window> windows = new ArrayList<>();
+        work.values().forEach(patient -> {
+            Reading r = patient.readings.get(0);
+            if (patient.readings.size() == 1 && !done.containsKey(r.id())
+                    && RuleEngine.needsHistory(r, patient.thresholds, patient.open.keySet())) {
+                windows.add(historyWindow(r));
+            }
+        });
+        Map<Long, List<ReadingValues>> byPatient = new HashMap<>();
+        readings.history(windows, HISTORY_LIMIT)
+                .forEach(v -> byPatient.computeIfAbsent(v.patientId(), p -> new ArrayList<>()).add(v));
+        windows.forEach(w -> work.get(w.patientId()).lone = byPatient.getOrDefault(w.patientId(), List.of()));
+    }
+
+    /** The 7 days before a reading, which the rules look back on. */
+    private static ReadingsApi.Window historyWindow(Reading r) {
+        return new ReadingsApi.Window(r.patientId(), r.type(), r.measuredAt().minus(HISTORY_DAYS), r.measuredAt());
+    }
+
     /** One batch's working state: episodes as they change, history loaded once per type, writes still to do. */
     private final class Batch {
         final Thresholds thresholds;
         final Map<AlertFamily, AlertDO> open;
         final List<Reading> readings;
         /** Per type, the batch's shared history window, or empty if it was too large to load at once. */
-        final Map<ReadingType, Optional<List<Reading>>> history = new EnumMap<>(ReadingType.class);
+        final Map<ReadingType, Optional<List<ReadingValues>>> history = new EnumMap<>(ReadingType.class);
+        /** A lone reading's history, if loaded with the other patients' ({@link #loadLoneHistory}). */
+        List<ReadingValues> lone;
         final Set<AlertDO> changed = Collections.newSetFromMap(new IdentityHashMap<>());
         final Set<AlertDO> toPage = Collections.newSetFromMap(new IdentityHashMap<>());
         final List<EvaluationWrites.Link> links = new ArrayList<>();
@@ -286,13 +312,15 @@ class Evaluator {
         }
 
         /** The patient's readings of r's type in the 7 days before it, newest first (at most HISTORY_LIMIT). */
-        List<Reading> before(Reading r) {
+        List<ReadingValues> before(Reading r) {
+            if (lone != null) {
+                return lone;
+            }
             // A lone reading's own query is its window, and stays bounded by HISTORY_LIMIT.
-            List<Reading> window = readings.size() == 1 ? null
+            List<ReadingValues> window = readings.size() == 1 ? null
                     : history.computeIfAbsent(r.type(), this::window).orElse(null);
             if (window == null) {
-                return Evaluator.this.readings.list(r.patientId(), new ReadingQuery(r.type(),
-                        r.measuredAt().minus(HISTORY_DAYS), r.measuredAt(), null, HISTORY_LIMIT)).items();
+                return Evaluator.this.readings.history(List.of(historyWindow(r)), HISTORY_LIMIT);
             }
             Instant from = r.measuredAt().minus(HISTORY_DAYS);
             return window.stream().filter(e -> e.measuredAt().isBefore(r.measuredAt()) && !e.measuredAt().isBefore(from))
@@ -300,11 +328,12 @@ class Evaluator {
         }
 
         /** Everything the batch's readings of a type may look back on, in one query; empty if that is too much. */
-        private Optional<List<Reading>> window(ReadingType type) {
+        private Optional<List<ReadingValues>> window(ReadingType type) {
             List<Instant> at = readings.stream().filter(r -> r.type() == type).map(Reading::measuredAt).sorted().toList();
-            Page<Reading> page = Evaluator.this.readings.list(readings.get(0).patientId(), new ReadingQuery(type,
-                    at.get(0).minus(HISTORY_DAYS), at.get(at.size() - 1).plusMillis(1), null, WINDOW_LIMIT));
-            return page.nextCursor() == null ? Optional.of(page.items()) : Optional.empty();
+            List<ReadingValues> window = Evaluator.this.readings.history(List.of(new ReadingsApi.Window(
+                    readings.get(0).patientId(), type, at.get(0).minus(HISTORY_DAYS), at.get(at.size() - 1).plusMillis(1))),
+                    WINDOW_LIMIT + 1);
+            return window.size() > WINDOW_LIMIT ? Optional.empty() : Optional.of(window);
         }
     }
 
@@ -312,7 +341,7 @@ class Evaluator {
         Instant now = clock.instant();
         Thresholds t = work.thresholds;
         Map<AlertFamily, AlertDO> open = work.open;
-        List<Reading> earlier = RuleEngine.needsHistory(r, t, open.keySet()) ? work.before(r) : List.of();
+        List<ReadingValues> earlier = RuleEngine.needsHistory(r, t, open.keySet()) ? work.before(r) : List.of();
         List<Finding> findings = RuleEngine.evaluate(r, t, earlier);
         Map<AlertFamily, Finding> byFamily = findings.stream().filter(f -> f.severity() != Severity.P4)
                 .collect(Collectors.toMap(Finding::family, Function.identity(),

@@ -16,6 +16,7 @@ import com.chroniccare.core.GlucoseUnit;
 import com.chroniccare.core.MeterFlag;
 import com.chroniccare.core.Reading;
 import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingValues;
 import com.chroniccare.core.Symptom;
 
 /**
@@ -39,7 +40,7 @@ public final class RuleEngine {
     private RuleEngine() {
     }
 
-    public static List<Finding> evaluate(Reading r, Thresholds t, List<Reading> earlier) {
+    public static List<Finding> evaluate(Reading r, Thresholds t, List<ReadingValues> earlier) {
         return r.type() == ReadingType.GLUCOSE ? glucose(r, t, earlier) : bloodPressure(r, t, earlier);
     }
 
@@ -59,7 +60,7 @@ public final class RuleEngine {
     }
 
     /** The families this reading shows to be back in range, with hysteresis. */
-    public static Set<AlertFamily> clears(Reading r, Thresholds t, List<Reading> earlier) {
+    public static Set<AlertFamily> clears(Reading r, Thresholds t, List<ReadingValues> earlier) {
         Set<AlertFamily> cleared = EnumSet.noneOf(AlertFamily.class);
         if (r.type() == ReadingType.GLUCOSE) {
             if (r.glucoseFlag() == null) {
@@ -91,7 +92,7 @@ public final class RuleEngine {
         return cleared;
     }
 
-    private static List<Finding> glucose(Reading r, Thresholds t, List<Reading> earlier) {
+    private static List<Finding> glucose(Reading r, Thresholds t, List<ReadingValues> earlier) {
         List<Finding> findings = new ArrayList<>();
         GlucoseUnit u = r.glucoseUnit();
         BigDecimal v = r.glucoseValue();
@@ -132,16 +133,16 @@ public final class RuleEngine {
         return findings;
     }
 
-    private static List<Finding> bloodPressure(Reading r, Thresholds t, List<Reading> earlier) {
+    private static List<Finding> bloodPressure(Reading r, Thresholds t, List<ReadingValues> earlier) {
         List<Finding> findings = new ArrayList<>();
         int sys = r.systolic();
         int dia = r.diastolic();
         boolean organSymptoms = r.symptoms().stream().anyMatch(CRISIS_SYMPTOMS::contains);
         // Grades 2 and 3 are judged on the mean of the measuring session, as the guidelines average repeats.
-        List<Reading> session = new ArrayList<>(List.of(r));
+        List<ReadingValues> session = new ArrayList<>(List.of(r.values()));
         earlier.stream().filter(e -> within(e, r, SESSION)).forEach(session::add);
-        double meanSys = session.stream().mapToInt(Reading::systolic).average().orElse(sys);
-        double meanDia = session.stream().mapToInt(Reading::diastolic).average().orElse(dia);
+        double meanSys = session.stream().mapToInt(ReadingValues::systolic).average().orElse(sys);
+        double meanDia = session.stream().mapToInt(ReadingValues::diastolic).average().orElse(dia);
         if (sys > t.crisisSystolic() || dia > t.crisisDiastolic()) {
             findings.add(new Finding(AlertFamily.BP_HIGH, "BP_CRISIS", Severity.P1, !organSymptoms,
                     organSymptoms ? Advice.CALL_120_NOW : Advice.REMEASURE_BP_5_MIN));
@@ -167,17 +168,17 @@ public final class RuleEngine {
     }
 
     /** The 7-day home blood-pressure mean including this reading, or null with too few readings to judge. */
-    private static int[] homeMean(Reading r, List<Reading> earlier) {
-        List<Reading> week = new ArrayList<>(List.of(r));
+    private static int[] homeMean(Reading r, List<ReadingValues> earlier) {
+        List<ReadingValues> week = new ArrayList<>(List.of(r.values()));
         earlier.stream().filter(e -> within(e, r, Duration.ofDays(7))).forEach(week::add);
         if (week.size() < MIN_HOME_READINGS) {
             return null;
         }
-        return new int[]{(int) Math.round(week.stream().mapToInt(Reading::systolic).average().orElseThrow()),
-                (int) Math.round(week.stream().mapToInt(Reading::diastolic).average().orElseThrow())};
+        return new int[]{(int) Math.round(week.stream().mapToInt(ReadingValues::systolic).average().orElseThrow()),
+                (int) Math.round(week.stream().mapToInt(ReadingValues::diastolic).average().orElseThrow())};
     }
 
-    private static boolean within(Reading earlier, Reading r, Duration window) {
+    private static boolean within(ReadingValues earlier, Reading r, Duration window) {
         return !earlier.measuredAt().isAfter(r.measuredAt())
                 && Duration.between(earlier.measuredAt(), r.measuredAt()).compareTo(window) <= 0;
     }

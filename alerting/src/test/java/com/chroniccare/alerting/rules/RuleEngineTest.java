@@ -16,6 +16,7 @@ import com.chroniccare.core.MeterFlag;
 import com.chroniccare.core.Reading;
 import com.chroniccare.core.ReadingSource;
 import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingValues;
 import com.chroniccare.core.Symptom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,24 +102,24 @@ class RuleEngineTest {
 
     @Test
     void sustainedRulesNeedTheirEarlierReadings() {
-        Reading earlierHigh = glucoseAt("15.0", GlucoseContext.POST_MEAL_2H, AT.minus(Duration.ofHours(3)));
+        ReadingValues earlierHigh = glucoseAt("15.0", GlucoseContext.POST_MEAL_2H, AT.minus(Duration.ofHours(3))).values();
         assertThat(RuleEngine.evaluate(glucoseAt("14.5", GlucoseContext.POST_MEAL_2H, AT), DEFAULTS, List.of(earlierHigh)))
                 .extracting(Finding::rule).containsExactly("GLUCOSE_HIGH_SUSTAINED");
 
-        Reading fastingYesterday = glucoseAt("7.2", GlucoseContext.FASTING, AT.minus(Duration.ofDays(1)));
+        ReadingValues fastingYesterday = glucoseAt("7.2", GlucoseContext.FASTING, AT.minus(Duration.ofDays(1))).values();
         assertThat(RuleEngine.evaluate(glucoseAt("7.0", GlucoseContext.FASTING, AT), DEFAULTS, List.of(fastingYesterday)))
                 .extracting(Finding::rule).containsExactly("FASTING_HIGH_SUSTAINED");
         assertThat(RuleEngine.evaluate(glucoseAt("7.0", GlucoseContext.FASTING, AT), DEFAULTS, List.of())).isEmpty();
 
-        List<Reading> week = List.of(bp(138, 86, Set.of(), AT.minus(Duration.ofDays(1))),
-                bp(136, 84, Set.of(), AT.minus(Duration.ofDays(3))));
+        List<ReadingValues> week = List.of(bp(138, 86, Set.of(), AT.minus(Duration.ofDays(1))).values(),
+                bp(136, 84, Set.of(), AT.minus(Duration.ofDays(3))).values());
         assertThat(RuleEngine.evaluate(bp(134, 88, Set.of(), AT), DEFAULTS, week)).extracting(Finding::rule)
                 .containsExactly("BP_HOME_MEAN_HIGH");
     }
 
     @Test
     void bloodPressureGradesUseTheSessionMean() {
-        Reading minutesBefore = bp(150, 95, Set.of(), AT.minus(Duration.ofMinutes(5)));
+        ReadingValues minutesBefore = bp(150, 95, Set.of(), AT.minus(Duration.ofMinutes(5))).values();
         // A crisis is judged on the single reading; grades on the session: 180/108 alone is grade 3, but with
         // 150/95 measured five minutes before, the session mean 165/102 is grade 2.
         assertThat(RuleEngine.evaluate(bp(184, 112, Set.of(), AT), DEFAULTS, List.of(minutesBefore)))

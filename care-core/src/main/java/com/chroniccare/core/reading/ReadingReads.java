@@ -13,13 +13,14 @@ import com.chroniccare.core.GlucoseUnit;
 import com.chroniccare.core.MeterFlag;
 import com.chroniccare.core.ReadingSource;
 import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingValues;
 import com.chroniccare.core.ReadingsApi;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The patient's recent readings, read for every new reading (evaluation history, re-checks, streaks), over plain
+ * The patients' recent readings, read for every new reading (evaluation history, re-checks, streaks), over plain
  * JDBC with a hand-written row mapper. MyBatis' automatic mapping of these rows took an eighth of the service's CPU
  * on the single-reading path, more than the database driver reading them.
  */
@@ -54,6 +55,15 @@ class ReadingReads {
         return r;
     };
 
+    /** The timeline index's columns (with the primary key it holds): see {@link #history}. */
+    private static final String VALUE_COLUMNS = "id, patient_id, type, measured_at, glucose_value, glucose_unit,"
+            + " glucose_context, glucose_flag, systolic, diastolic";
+
+    private static final RowMapper<ReadingValues> VALUES = (rs, i) -> new ReadingValues(rs.getLong(1), rs.getLong(2),
+            ReadingType.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), rs.getBigDecimal(5),
+            name(rs, 6, GlucoseUnit.class), name(rs, 7, GlucoseContext.class), name(rs, 8, MeterFlag.class),
+            integer(rs, 9), integer(rs, 10));
+
     private final JdbcTemplate jdbc;
 
     ReadingReads(JdbcTemplate jdbc) {
@@ -65,25 +75,40 @@ class ReadingReads {
                          int limit) {
         StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>(8);
-        appendPage(sql, args, patientId, type, from, to, afterAt, afterId, limit);
+        appendPage(sql, args, COLUMNS, patientId, type, from, to, afterAt, afterId, limit);
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
-    /** The newest active reading in each window, as one UNION of single-row pages, each an index range. */
+    /** The newest active reading in each window. */
     List<ReadingDO> newestIn(List<ReadingsApi.Window> windows) {
-        StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>(5 * windows.size());
+        return jdbc.query(union(windows, COLUMNS, 1, args), ROW, args.toArray());
+    }
+
+    /**
+     * The values of the newest readings in each window. Every column read is in the timeline index, so the rows are
+     * read from the index alone, where a patient's readings lie together; their table rows lie wherever each was
+     * inserted, a page apiece.
+     */
+    List<ReadingValues> history(List<ReadingsApi.Window> windows, int limit) {
+        List<Object> args = new ArrayList<>(5 * windows.size());
+        return jdbc.query(union(windows, VALUE_COLUMNS, limit, args), VALUES, args.toArray());
+    }
+
+    /** One query for the windows: a UNION of pages, each an index range. */
+    private static String union(List<ReadingsApi.Window> windows, String columns, int limit, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
         for (ReadingsApi.Window w : windows) {
             sql.append(args.isEmpty() ? "(" : " UNION ALL (");
-            appendPage(sql, args, w.patientId(), w.type(), w.from(), w.to(), null, null, 1);
+            appendPage(sql, args, columns, w.patientId(), w.type(), w.from(), w.to(), null, null, limit);
             sql.append(')');
         }
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+        return sql.toString();
     }
 
-    private static void appendPage(StringBuilder sql, List<Object> args, long patientId, ReadingType type,
+    private static void appendPage(StringBuilder sql, List<Object> args, String columns, long patientId, ReadingType type,
                                    Instant from, Instant to, Instant afterAt, Long afterId, int limit) {
-        sql.append("SELECT ").append(COLUMNS).append(" FROM core_reading WHERE patient_id = ? AND deleted_at IS NULL");
+        sql.append("SELECT ").append(columns).append(" FROM core_reading WHERE patient_id = ? AND deleted_at IS NULL");
         args.add(patientId);
         if (type != null) {
             sql.append(" AND type = ?");

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +47,7 @@ import com.chroniccare.core.ReadingSource;
 import com.chroniccare.core.ReadingStatus;
 import com.chroniccare.core.ReadingSummary;
 import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingValues;
 import com.chroniccare.core.ReadingsApi;
 import com.chroniccare.core.Symptom;
 import com.chroniccare.core.Violation;
@@ -58,6 +60,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReadingsService implements ReadingsApi {
 
     private static final Set<Integer> SUMMARY_DAYS = Set.of(7, 30);
+    private static final Comparator<ReadingValues> HISTORY_ORDER = Comparator.comparingLong(ReadingValues::patientId)
+            .thenComparing(ReadingValues::type)
+            .thenComparing(Comparator.comparing(ReadingValues::measuredAt).thenComparingLong(ReadingValues::id).reversed());
 
     private final ReadingMapper mapper;
     private final ReadingInserts inserts;
@@ -207,6 +212,17 @@ public class ReadingsService implements ReadingsApi {
     @Override
     public List<Reading> newestIn(List<Window> windows) {
         return windows.isEmpty() ? List.of() : reads.newestIn(windows).stream().map(ReadingsService::toReading).toList();
+    }
+
+    @Override
+    public List<ReadingValues> history(List<Window> windows, int limit) {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
+        // SQL promises no order for a union's rows, whatever each part's ORDER BY.
+        List<ReadingValues> rows = new ArrayList<>(reads.history(windows, limit));
+        rows.sort(HISTORY_ORDER);
+        return rows;
     }
 
     @Override

@@ -293,6 +293,22 @@ class AlertingIT {
     }
 
     @Test
+    void rulesThatLookBackSeeTheReadingsSubmittedBefore() {
+        assertThat(team.submit(glucose(14.5, now())).get(0).get("alerts").get(0).get("rule").asString())
+                .isEqualTo("GLUCOSE_HIGH");
+        CLOCK.advance(Duration.ofHours(3));
+        assertThat(team.submit(glucose(15.0, now())).get(0).get("alerts").get(0).get("rule").asString())
+                .isEqualTo("GLUCOSE_HIGH_SUSTAINED");
+
+        // 180/108 alone is grade 3; with 150/95 five minutes before, the session's mean is grade 2.
+        CareTeamFixture session = CareTeamFixture.create(api, jdbc);
+        session.submit(bp(150, 95, now()));
+        CLOCK.advance(Duration.ofMinutes(5));
+        assertThat(session.submit(bp(180, 108, now())).get(0).get("alerts").get(0).get("rule").asString())
+                .isEqualTo("BP_GRADE2");
+    }
+
+    @Test
     void lateBackfillGoesToReviewWithoutPaging() {
         JsonNode result = team.submit(glucose(2.6, now().minus(Duration.ofHours(3)))).get(0);
         JsonNode alert = alert(result.get("alerts").get(0).get("id").asString());

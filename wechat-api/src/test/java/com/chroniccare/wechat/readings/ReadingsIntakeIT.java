@@ -23,6 +23,7 @@ import com.chroniccare.core.ReadingSource;
 import com.chroniccare.core.ReadingStatus;
 import com.chroniccare.core.ReadingSubmission;
 import com.chroniccare.core.ReadingType;
+import com.chroniccare.core.ReadingValues;
 import com.chroniccare.core.ReadingsApi;
 import com.chroniccare.wechat.sandbox.WeChatSandbox;
 import com.chroniccare.wechat.support.Api;
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** Submissions of several patients stored and assessed together (ReadingsIntake, ReadingsApi.recordAll). */
@@ -155,6 +157,31 @@ class ReadingsIntakeIT {
         assertThat(results.get(2).outcomes().get(1).problem().code()).isEqualTo(ProblemCode.READING_CONFLICT);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM core_reading WHERE patient_id IN (?, ?)", Integer.class,
                 consented, notConsented)).isEqualTo(1);
+    }
+
+    @Test
+    void historyReadsTheNewestValuesOfEachWindowInOneQuery() {
+        long first = Long.parseLong(api.consentedPatient().id());
+        long second = Long.parseLong(api.consentedPatient().id());
+        Instant now = Instant.now().minus(Duration.ofMinutes(1));
+        List<ReadingOutcome> firsts = readings.record(first, List.of(glucose("g1", now.minus(Duration.ofHours(3)), "7.1"),
+                glucose("g2", now.minus(Duration.ofHours(2)), "8.2"), glucose("g3", now.minus(Duration.ofHours(1)), "9.3"),
+                glucose("g4", now.minus(Duration.ofMinutes(30)), "10.4"), glucose("g5", now.minus(Duration.ofDays(2)), "6.0"),
+                new ReadingInput("bp", ReadingType.BLOOD_PRESSURE, now.minus(Duration.ofMinutes(10)), null,
+                        new ReadingInput.BloodPressure(150, 95, 70), null, ReadingSource.MANUAL, null)));
+        readings.delete(first, first, firsts.get(3).readingId());
+        readings.record(second, List.of(glucose("g1", now.minus(Duration.ofHours(2)), "5.5")));
+
+        List<ReadingValues> history = readings.history(List.of(
+                new ReadingsApi.Window(second, ReadingType.GLUCOSE, now.minus(Duration.ofDays(1)), now),
+                new ReadingsApi.Window(first, ReadingType.GLUCOSE, now.minus(Duration.ofDays(1)), now)), 2);
+
+        // Each window's two newest active readings of its type, grouped by patient, newest first.
+        assertThat(history).extracting(ReadingValues::patientId, v -> v.glucoseValue().doubleValue(), ReadingValues::id)
+                .containsExactly(tuple(first, 9.3, firsts.get(2).readingId()), tuple(first, 8.2, firsts.get(1).readingId()),
+                        tuple(second, 5.5, history.get(2).id()));
+        assertThat(history.get(0)).extracting(ReadingValues::type, ReadingValues::glucoseUnit, ReadingValues::glucoseContext)
+                .containsExactly(ReadingType.GLUCOSE, GlucoseUnit.MMOL_L, GlucoseContext.RANDOM);
     }
 
     private double waiting() {
