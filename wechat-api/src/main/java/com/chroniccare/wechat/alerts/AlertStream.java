@@ -117,10 +117,13 @@ class AlertStream implements MessageListener, SmartLifecycle {
     /** Every instance gets every change; one with no open streams has nothing to do with it. */
     @Override
     public void onMessage(Message message, byte[] pattern) {
-        if (!connections.isEmpty()) {
-            for (JsonNode alert : json.readTree(message.getBody())) {
-                dispatch(json.treeToValue(alert, AlertView.class));
-            }
+        if (connections.isEmpty()) {
+            return;
+        }
+        JsonNode changes = json.readTree(message.getBody());
+        // A single change is what 0.5.0 and earlier sent, during a rolling upgrade.
+        for (JsonNode alert : changes.isArray() ? changes : List.of(changes)) {
+            dispatch(json.treeToValue(alert, AlertView.class));
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.chroniccare.alerting.Advice;
+import com.chroniccare.alerting.AlertView;
 import com.chroniccare.alerting.AlertingApi;
 import com.chroniccare.core.GlucoseContext;
 import com.chroniccare.core.GlucoseUnit;
@@ -42,8 +43,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -78,6 +81,10 @@ class AlertingIT {
     DataSource dataSource;
     @Autowired
     ReadingsApi readings;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    ObjectMapper json;
     Api api;
     CareTeamFixture team;
 
@@ -381,6 +388,11 @@ class AlertingIT {
                 results.get(1).get("alerts").get(0).get("id").asString());
         await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().allMatch(id -> mine.contains("id:" + id)));
         assertThat(theirs).noneMatch(l -> ids.stream().anyMatch(l::contains));
+
+        // An instance of 0.5.0 or earlier, during a rolling upgrade, publishes each change on its own.
+        AlertView single = alerting.get(Long.parseLong(team.doctor().id()), Long.parseLong(ids.get(0)));
+        redis.convertAndSend(AlertStream.CHANNEL, json.writeValueAsString(single));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mine.stream().filter(("id:" + ids.get(0))::equals).count() == 2);
     }
 
     /** Reads an SSE stream line by line in the background. */
