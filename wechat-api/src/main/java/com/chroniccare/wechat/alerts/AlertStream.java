@@ -82,7 +82,7 @@ class AlertStream implements MessageListener, SmartLifecycle {
         // Found among the current transaction's synchronizations, so a transaction suspended for a nested one
         // keeps its own changes.
         Changes changes = TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(s -> s instanceof Changes c && c.stream() == this).map(Changes.class::cast).findFirst()
+                .filter(Changes.class::isInstance).map(Changes.class::cast).findFirst()
                 .orElseGet(() -> {
                     Changes fresh = new Changes();
                     TransactionSynchronizationManager.registerSynchronization(fresh);
@@ -94,10 +94,6 @@ class AlertStream implements MessageListener, SmartLifecycle {
     /** One transaction's alert changes, fanned out once it commits. */
     private final class Changes implements TransactionSynchronization {
         final List<AlertView> alerts = new ArrayList<>();
-
-        AlertStream stream() {
-            return AlertStream.this;
-        }
 
         @Override
         public void afterCommit() {
