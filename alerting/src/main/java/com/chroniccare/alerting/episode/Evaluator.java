@@ -298,7 +298,7 @@ class Evaluator {
         final List<Reading> readings;
         /** Per type, the batch's shared history window, or empty if it was too large to load at once. */
         final Map<ReadingType, Optional<List<ReadingValues>>> history = new EnumMap<>(ReadingType.class);
-        /** A lone reading's history, if loaded with the other patients' ({@link #loadLoneHistory}). */
+        /** A lone reading's history, loaded with the other patients' if it needs one ({@link #loadLoneHistory}). */
         List<ReadingValues> lone;
         final Set<AlertDO> changed = Collections.newSetFromMap(new IdentityHashMap<>());
         final Set<AlertDO> toPage = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -313,13 +313,12 @@ class Evaluator {
 
         /** The patient's readings of r's type in the 7 days before it, newest first (at most HISTORY_LIMIT). */
         List<ReadingValues> before(Reading r) {
-            if (lone != null) {
+            if (readings.size() == 1) {
                 return lone;
             }
-            // A lone reading's own query is its window, and stays bounded by HISTORY_LIMIT.
-            List<ReadingValues> window = readings.size() == 1 ? null
-                    : history.computeIfAbsent(r.type(), this::window).orElse(null);
+            List<ReadingValues> window = history.computeIfAbsent(r.type(), this::window).orElse(null);
             if (window == null) {
+                // Too many to load at once: this reading's own week.
                 return Evaluator.this.readings.history(List.of(historyWindow(r)), HISTORY_LIMIT);
             }
             Instant from = r.measuredAt().minus(HISTORY_DAYS);
